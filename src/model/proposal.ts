@@ -1,0 +1,108 @@
+/**
+ * The mediator's proposal for a round.
+ *
+ * 1. On each issue, the capability x salience weighted median of the positions of the actors at the table
+ *    (weighted-median.ts): the point a coalition weighted by power and interest cannot be moved from
+ *    (Black 1948; the "median voter" forecast of Bueno de Mesquita's and KTAB's spatial models).
+ * 2. Moved, when any point can, to meet every binding hard condition of the essential parties at the table:
+ *    - the conditions that are boxes of per-issue bounds are intersected; if the box is non-empty the
+ *      proposal is the median clipped into it (the nearest point of the box, issue by issue);
+ *    - otherwise, or if a condition that is not a box still fails, points on the segment from the median
+ *      toward each condition holder's position are tried (t = 0.1, 0.2, .., 1, in that order, holders in
+ *      actor order), and the first that meets every condition is taken.
+ *    If no point is found the median stands: no deal can then satisfy everyone, and the party whose
+ *    condition it breaks cannot accept it (red-line.ts), so agreement is impossible that round.
+ */
+import { conditionBox, conditionHolds, type CompiledCondition } from './preferences/red-line.js';
+import { weightedMedian } from './weighted-median.js';
+
+export interface ProposalResult {
+  /** Whether the proposal meets every binding condition passed in. */
+  feasible: boolean;
+  /** Whether it had to be moved away from the weighted median to do so. */
+  moved: boolean;
+}
+
+export class Mediator {
+  private readonly col: Float64Array;
+  private readonly w: Float64Array;
+  private readonly order: Int32Array;
+  private readonly lo: Float64Array;
+  private readonly hi: Float64Array;
+  private readonly median: Float64Array;
+  private readonly trial: Float64Array;
+
+  constructor(private readonly nActors: number, private readonly nIssues: number) {
+    this.col = new Float64Array(nActors);
+    this.w = new Float64Array(nActors);
+    this.order = new Int32Array(nActors);
+    this.lo = new Float64Array(nIssues);
+    this.hi = new Float64Array(nIssues);
+    this.median = new Float64Array(nIssues);
+    this.trial = new Float64Array(nIssues);
+  }
+
+  /**
+   * @param present   1 for actors whose positions count this round
+   * @param positions actor-major (a * nIssues + k); ignored where weight is 0
+   * @param weight    capability x salience, actor-major; 0 where the actor holds no position
+   * @param conditions binding hard conditions to meet, with `holders[j]` the actor holding conditions[j]
+   * @param fallback  the value of an issue no actor at the table holds a position on (the previous proposal)
+   */
+  propose(
+    present: Uint8Array,
+    positions: Float64Array,
+    weight: Float64Array,
+    conditions: readonly CompiledCondition[],
+    holders: readonly number[],
+    fallback: Float64Array,
+    out: Float64Array,
+  ): ProposalResult {
+    const { nActors, nIssues, col, w } = this;
+    for (let k = 0; k < nIssues; k++) {
+      for (let a = 0; a < nActors; a++) {
+        col[a] = positions[a * nIssues + k];
+        w[a] = present[a] ? weight[a * nIssues + k] : 0;
+      }
+      const m = weightedMedian(col, w, nActors, this.order);
+      this.median[k] = Number.isNaN(m) ? fallback[k] : m;
+      out[k] = this.median[k];
+    }
+    if (conditions.length === 0) return { feasible: true, moved: false };
+    if (allHold(conditions, out)) return { feasible: true, moved: false };
+
+    // 1. the box of the box-shaped conditions
+    this.lo.fill(0);
+    this.hi.fill(100);
+    for (const c of conditions) conditionBox(c, this.lo, this.hi);
+    let boxOk = true;
+    for (let k = 0; k < nIssues; k++) if (this.lo[k] > this.hi[k]) boxOk = false;
+    if (boxOk) {
+      for (let k = 0; k < nIssues; k++) out[k] = Math.min(this.hi[k], Math.max(this.lo[k], this.median[k]));
+      if (allHold(conditions, out)) return { feasible: true, moved: true };
+    }
+    // 2. toward each holder's position
+    for (let step = 1; step <= 10; step++) {
+      const t = step / 10;
+      for (let j = 0; j < conditions.length; j++) {
+        if (j > 0 && holders[j] === holders[j - 1]) continue;
+        const a = holders[j];
+        for (let k = 0; k < nIssues; k++) {
+          const target = weight[a * nIssues + k] > 0 ? positions[a * nIssues + k] : this.median[k];
+          this.trial[k] = this.median[k] + t * (target - this.median[k]);
+        }
+        if (allHold(conditions, this.trial)) {
+          out.set(this.trial);
+          return { feasible: true, moved: true };
+        }
+      }
+    }
+    out.set(this.median);
+    return { feasible: false, moved: false };
+  }
+}
+
+function allHold(conditions: readonly CompiledCondition[], deal: Float64Array): boolean {
+  for (const c of conditions) if (!conditionHolds(c, deal)) return false;
+  return true;
+}
