@@ -1,0 +1,55 @@
+/**
+ * What every command shares: the bundled scenario, loading a scenario with its diagnostics shown, flag
+ * checks, and the one way a user-caused error leaves the program (a message, exit 1, no stack trace).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatDiagnostic, loadScenario } from '../scenario/load.js';
+import type { Scenario } from '../scenario/types.js';
+
+/** The package's root folder (src/cli/.. or dist/cli/..). */
+export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BUNDLED_SCENARIO = join(PACKAGE_ROOT, 'scenarios', 'geneva-2014.yaml');
+export const VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** An error the user caused and can fix: printed as it is, exit code 1. */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+/** A path as the user would like to read it: relative to the working directory when shorter. */
+export function displayPath(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && rel.length < p.length ? rel : p;
+}
+
+/** Load a scenario (the bundled one if none is named), printing warnings; errors become a UserError. */
+export function loadOrFail(file: string | undefined, warn: (line: string) => void): Scenario {
+  const path = file ?? displayPath(BUNDLED_SCENARIO);
+  const { scenario, diagnostics } = loadScenario(path);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  for (const d of diagnostics) if (d.severity === 'warning') warn(formatDiagnostic(d));
+  if (errors.length > 0 || !scenario) {
+    const text = errors.map(formatDiagnostic).join('\n');
+    throw new UserError(`${text}\n${errors.length} problem${errors.length === 1 ? '' : 's'} in ${path}; fix ${errors.length === 1 ? 'it' : 'them'} and run again (negsim validate ${path} lists them).`);
+  }
+  return scenario;
+}
+
+/** A whole number within [min, max], or a UserError naming the flag. */
+export function intFlag(name: string, value: unknown, min: number, max: number): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UserError(`--${name} must be a whole number from ${min} to ${max}; got '${String(value)}'. Example: --${name} ${Math.max(min, Math.min(max, 1000))}`);
+  }
+  return n;
+}
+
+export function workersFlag(value: unknown): number | 'auto' {
+  if (value === undefined || value === 'auto') return 'auto';
+  return intFlag('workers', value, 1, 256);
+}

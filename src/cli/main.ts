@@ -1,0 +1,79 @@
+/**
+ * The negsim command line: flags are parsed here and handed to the library; nothing here models anything.
+ * Exit codes: 0 ok, 1 invalid input (scenario or flags), 2 internal error.
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { abortAllOpenSync } from '../report/atomic-file.js';
+import { scenarioJsonSchema } from '../scenario/schema.js';
+import { UserError, VERSION } from './common.js';
+import { runCommand, runOptions, type Io, type RunArgs } from './run.js';
+import { traceCommand } from './trace.js';
+import { validateCommand } from './validate.js';
+
+const io: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+};
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const cli = yargs(argv)
+    .scriptName('negsim')
+    .usage('negsim <command> [options]\n\nA negotiation-outcome simulator: a game-theoretic round simulator (logit QRE stage games) played many times.')
+    .command('run [file]', 'Monte Carlo of a scenario: outcome probabilities with intervals, per actor and per round', (y) => runOptions(y), async (a) => {
+      await runCommand(a as RunArgs, io);
+    })
+    .command('validate <files..>', 'check scenario files; print every problem with file:line:column', (y) =>
+      y.positional('files', { type: 'string', array: true, describe: 'scenario files' }), (a) => {
+      code = validateCommand((a.files as string[]) ?? [], io);
+    })
+    .command('trace [file]', 'one run, round by round, in words, with the utilities behind each choice', (y) =>
+      y.positional('file', { type: 'string', describe: 'scenario file; default: the bundled Geneva II scenario' })
+        .option('seed', { alias: 's', type: 'string', default: '1', describe: 'master seed' })
+        .option('run', { alias: 'r', type: 'string', default: '0', describe: 'run index (0-based), as in the runs CSV' })
+        .option('quiet', { alias: 'q', type: 'boolean', describe: 'no warnings on stderr' }), (a) => {
+      traceCommand(a as { file?: string; seed?: unknown; run?: unknown }, io);
+    })
+    .command('schema', 'print the scenario file format as JSON Schema (for editors)', (y) => y, () => {
+      io.out(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
+    })
+    .demandCommand(1, 'name a command: run, validate, trace or schema (negsim --help lists them)')
+    .strict()
+    .version(VERSION)
+    .help()
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .fail((msg, err) => {
+      if (err) throw err;
+      throw new UserError(`${msg}\nSee negsim --help, or negsim <command> --help.`);
+    });
+  try {
+    await cli.parseAsync();
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.err(`negsim: ${e.message}\n`);
+      return 1;
+    }
+    io.err(`negsim: internal error (a bug; please report it with the command you ran):\n${(e as Error).stack ?? String(e)}\n`);
+    return 2;
+  }
+  return code;
+}
+
+// Ctrl-C or a kill: remove every half-written output file, say so, and leave with the signal's code.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    abortAllOpenSync();
+    process.stderr.write(`negsim: interrupted by ${signal}; no output file was left half-written.\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
+process.once('exit', () => abortAllOpenSync());
+
+main(hideBin(process.argv)).then(
+  (code) => { process.exitCode = code; },
+  (e: unknown) => {
+    process.stderr.write(`negsim: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,84 @@
+/**
+ * One run in words (`negsim trace`): round by round, who chose what, the expected utility of each action
+ * at the stage game's equilibrium and the probability the equilibrium gave it, and the quotes behind the
+ * preferences that weighed in.
+ */
+import type { Scenario } from '../scenario/types.js';
+import type { TraceEvent } from '../sim/trace-event.js';
+
+const f = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+export function traceText(s: Scenario, seed: number, run: number, events: TraceEvent[]): string {
+  const name = (a: number) => s.actors[a].name;
+  const out: string[] = [];
+  out.push(`${s.title}`);
+  out.push(`scenario ${s.id} (${s.file}, sha256 ${s.hash.slice(0, 12)}), seed ${seed}, run ${run}`);
+  let round = -1;
+  const heading = (r: number) => {
+    if (r === round) return;
+    round = r;
+    out.push('');
+    out.push(r === 0 ? '== Before the talks' : `== Round ${r}`);
+  };
+  for (const e of events) {
+    switch (e.kind) {
+      case 'sampled':
+        if (e.values.length > 0) {
+          out.push('');
+          out.push('Uncertain values drawn for this run:');
+          for (const v of e.values) out.push(`  ${v.path} = ${f(v.value)}`);
+        }
+        break;
+      case 'types': {
+        const armed = s.actors.flatMap((a, i) => (a.role === 'party' ? [`${a.name}: ${e.sincere[i] ? 'sincere' : 'buying time'}`] : []));
+        out.push('');
+        out.push(`Hidden types (each side knows only its own): ${armed.join('; ')}`);
+        break;
+      }
+      case 'condition':
+        out.push(`  ${name(e.actor)}: "${e.text}" is ${e.binding ? 'binding (a hard line) in this run' : `soft in this run (costs ${f(e.penalty)} if crossed)`}`);
+        if (e.source) out.push(`      source: "${e.source}"`);
+        break;
+      case 'measure':
+        heading(e.round);
+        out.push(`${s.measures[e.measure].id}: ${e.event}`);
+        break;
+      case 'game': {
+        heading(e.round);
+        out.push(`${e.game} (logit QRE, lambda ${f(e.lambda, 2)}):`);
+        for (const p of e.players) {
+          const who = p.type ? `${name(p.actor)} if ${p.type}${p.realised ? ' (its real type)' : ''}` : name(p.actor);
+          const acts = p.actions.map((a, k) => `${a} u=${f(p.utilities[k])} p=${pct(p.probabilities[k])}`).join(', ');
+          const chose = p.chosen >= 0 ? ` -> ${p.actions[p.chosen]}` : '';
+          out.push(`  ${who}: ${acts}${chose}`);
+        }
+        break;
+      }
+      case 'trust':
+        heading(e.round);
+        out.push(`  ${name(e.actor)} ${e.observed} of ${name(e.about)}: belief it is sincere ${f(e.before)} -> ${f(e.after)}`);
+        break;
+      case 'proposal':
+        heading(e.round);
+        out.push(`Mediator's proposal${e.round === 0 ? ' (opening, with every party present)' : ''}: ${s.issues.map((iss, k) => `${iss.id} ${f(e.values[k], 1)}`).join(', ')}${e.moved ? ' (moved to meet binding conditions)' : ''}${e.feasible ? '' : ' (no point meets every binding condition)'}`);
+        break;
+      case 'deal-value':
+        out.push(`  ${name(e.actor)}: deal utility ${f(e.utility)}, trust in the others ${f(e.trust)} -> worth ${f(e.deal)} if signed; keeping talks going worth ${f(e.cont)}${e.canAccept ? '' : '; cannot accept it'}${e.brokenBy.length ? ` (breaks: ${e.brokenBy.map((b) => `"${b}"`).join(', ')})` : ''}`);
+        break;
+      case 'exit':
+        heading(e.round);
+        out.push(`  ${name(e.actor)}'s exit condition "${e.text}" is met (deviation ${f(e.state.deviation, 1)}, violations seen ${e.state.violations}, trust ${f(e.state.trust)}): staying costs it ${f(e.cost)}`);
+        if (e.source) out.push(`      source: "${e.source}"`);
+        break;
+      case 'positions':
+        out.push(`  ${name(e.actor)} moves: ${s.issues.map((iss, k) => `${iss.id} ${f(e.before[k], 1)}->${f(e.after[k], 1)}`).join(', ')}`);
+        break;
+      case 'outcome':
+        out.push('');
+        out.push(`Outcome: ${e.outcome}${e.round > 0 ? ` in round ${e.round}` : ''}: ${e.detail}`);
+        break;
+    }
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,132 @@
+/**
+ * The Monte Carlo driver: plays runs [0, runs) of a seed in blocks (block.ts), in this thread or across
+ * worker threads, and merges the blocks' tallies in block order. Run r draws only from its own generator
+ * seeded from (seed, r) (rng.ts), and blocks are fixed, so the tally — and every output made from it — is
+ * the same bytes for any number of workers.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Scenario } from '../scenario/types.js';
+import { mergeTally, newTally, type Tally } from '../stats/tally.js';
+import { blockCount, blockRange, BlockRunner, type BlockResult } from './block.js';
+import type { BlockRequest, WorkerReply } from './worker.js';
+
+export interface MonteCarloOptions {
+  runs: number;
+  seed: number;
+  /** Worker threads; 1 runs in this thread. */
+  workers: number;
+  /** Keep every run's record (for the runs CSV); passed to onBlock in block order. */
+  keepRuns?: boolean;
+  onBlock?: (result: BlockResult) => void | Promise<void>;
+  onProgress?: (runsDone: number) => void;
+}
+
+/** `auto` (or 0) means one worker per available core. */
+export function resolveWorkers(w: number | 'auto'): number {
+  return w === 'auto' || w === 0 ? Math.max(1, availableParallelism()) : w;
+}
+
+export async function monteCarlo(scenario: Scenario, opts: MonteCarloOptions): Promise<Tally> {
+  const total = newTally(scenario);
+  const nBlocks = blockCount(opts.runs);
+  const workers = Math.min(opts.workers, nBlocks);
+  let done = 0;
+  const take = async (res: BlockResult): Promise<void> => {
+    mergeTally(total, res.tally);
+    if (opts.onBlock) await opts.onBlock(res);
+    done += res.tally.runs;
+    opts.onProgress?.(done);
+  };
+  if (workers <= 1) {
+    const runner = new BlockRunner(scenario);
+    for (let b = 0; b < nBlocks; b++) {
+      const [start, end] = blockRange(b, opts.runs);
+      await take(runner.run(b, opts.seed, start, end, opts.keepRuns ?? false));
+    }
+    return total;
+  }
+  const pool = new WorkerPool(scenario, workers);
+  try {
+    await pool.runBlocks(nBlocks, (b) => {
+      const [start, end] = blockRange(b, opts.runs);
+      return { block: b, seed: opts.seed, start, end, keepRuns: opts.keepRuns ?? false };
+    }, take);
+  } finally {
+    await pool.close();
+  }
+  return total;
+}
+
+/** Worker threads that play blocks; results are handed on strictly in block order. */
+export class WorkerPool {
+  private readonly workers: Worker[] = [];
+
+  constructor(scenario: Scenario, n: number) {
+    for (let i = 0; i < n; i++) this.workers.push(startWorker(scenario));
+  }
+
+  async runBlocks(
+    nBlocks: number,
+    request: (block: number) => BlockRequest,
+    take: (res: BlockResult) => Promise<void>,
+  ): Promise<void> {
+    const ready = new Map<number, BlockResult>();
+    let next = 0; // next block to hand out
+    let expected = 0; // next block to hand on
+    let failed: Error | null = null;
+    let draining = Promise.resolve();
+    await new Promise<void>((resolve, reject) => {
+      const fail = (e: Error) => {
+        if (failed) return;
+        failed = e;
+        reject(e);
+      };
+      const dispatch = (w: Worker) => {
+        if (failed || next >= nBlocks) return;
+        w.postMessage(request(next++));
+      };
+      const drain = async () => {
+        while (ready.has(expected)) {
+          const res = ready.get(expected)!;
+          ready.delete(expected);
+          expected++;
+          await take(res);
+        }
+        if (expected === nBlocks) resolve();
+      };
+      for (const w of this.workers) {
+        w.on('message', (msg: WorkerReply) => {
+          if (!msg.ok) return fail(new Error(`worker failed on block ${msg.block}: ${msg.message}`));
+          ready.set(msg.result.block, msg.result);
+          dispatch(w);
+          draining = draining.then(drain).catch(fail);
+        });
+        w.on('error', (e) => fail(e));
+        w.on('exit', (code) => {
+          if (code !== 0 && expected < nBlocks) fail(new Error(`a worker thread exited with code ${code} before the runs were done`));
+        });
+        // two blocks in flight per worker, so none waits while the main thread merges
+        dispatch(w);
+        dispatch(w);
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+function startWorker(scenario: Scenario): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    // running from source (tests, tsx): tsx's loader does not reach worker threads on Node 20, so the
+    // worker registers it itself before importing the TypeScript module
+    const tsxApi = import.meta.resolve('tsx/esm/api');
+    const target = new URL('./worker.ts', here).href;
+    const code = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(target)});`;
+    return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), { workerData: { scenario } });
+  }
+  return new Worker(new URL('./worker.js', here), { workerData: { scenario } });
+}

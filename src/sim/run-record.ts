@@ -1,0 +1,73 @@
+/**
+ * What one run leaves behind: its outcome and the details the summary counts. One record object is
+ * allocated per engine and reused for every run (the hot loop allocates nothing per run that it can
+ * allocate once).
+ */
+import type { Scenario } from '../scenario/types.js';
+
+export const OUTCOMES = ['agreement', 'withdrawal', 'stalemate', 'no_talks'] as const;
+export type OutcomeName = (typeof OUTCOMES)[number];
+export const AGREEMENT = 0;
+export const WITHDRAWAL = 1;
+export const STALEMATE = 2;
+export const NO_TALKS = 3;
+
+/** Why a party withdrew: its exit preference was triggered, or it chose to with none triggered. */
+export const TRIGGER_NONE = 0;
+export const TRIGGER_EXIT = 1;
+export const TRIGGER_CHOICE = 2;
+
+/** A ceasefire's fate in a run. */
+export const CF_NOT_OFFERED = 0; // the talks ended before the round it was to be offered in
+export const CF_REJECTED = 1;
+export const CF_HELD = 2; // accepted and still in force after the last round
+export const CF_BROKEN = 3;
+export const CF_FATES = ['not_offered', 'rejected', 'held', 'broken'] as const;
+/** brokenBy when both sides' violations called it off in the same round. */
+export const BY_BOTH = -2;
+
+export interface RunRecord {
+  run: number;
+  outcome: number;
+  /** Round the talks ended in (0 for no_talks, the last round for stalemate). */
+  endRound: number;
+  /** Per actor: 1 if it attended (parties), 1 for sponsors and mediators. */
+  attended: Uint8Array;
+  /** Per actor: the round it withdrew in, 0 if it did not. */
+  withdrewRound: Int32Array;
+  /** Per actor: TRIGGER_* of its withdrawal. */
+  trigger: Uint8Array;
+  /** The deal on each issue, when the outcome is agreement. */
+  deal: Float64Array;
+  /** Per measure: ceasefire fate (CF_*) or, for an exchange, 1 if carried out, 0 if not, -1 if never offered. */
+  measureFate: Int32Array;
+  /** Per measure: rounds a ceasefire was in force without a violation actually committed. */
+  heldRounds: Int32Array;
+  /** Per measure: who broke a ceasefire (actor index, BY_BOTH, or -1). */
+  brokenBy: Int32Array;
+  /** Per measure and round (m * rounds + r - 1): 1 if a ceasefire was in force and kept that round, 2 if in force and violated, 0 otherwise. */
+  ceasefireRound: Uint8Array;
+  /** The run's parameter vector (every scenario number, sampled). */
+  values: Float64Array;
+  /** Choices drawn in this run (actor-decisions, for the benchmark's decisions per second). */
+  decisions: number;
+}
+
+export function newRunRecord(s: Scenario): RunRecord {
+  const nA = s.actors.length;
+  return {
+    run: 0,
+    outcome: STALEMATE,
+    endRound: 0,
+    attended: new Uint8Array(nA),
+    withdrewRound: new Int32Array(nA),
+    trigger: new Uint8Array(nA),
+    deal: new Float64Array(s.issues.length),
+    measureFate: new Int32Array(s.measures.length),
+    heldRounds: new Int32Array(s.measures.length),
+    brokenBy: new Int32Array(s.measures.length),
+    ceasefireRound: new Uint8Array(s.measures.length * s.rounds),
+    values: new Float64Array(s.params.length),
+    decisions: 0,
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Small scenarios for the simulator's tests, written as YAML so they go through the real loader.
+ */
+import { loadScenarioText } from '../../src/scenario/load.js';
+import type { Scenario } from '../../src/scenario/types.js';
+
+export function scenarioFrom(yaml: string, file = 'test.yaml'): Scenario {
+  const { scenario, diagnostics } = loadScenarioText(yaml, file);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (!scenario || errors.length > 0) throw new Error(`test scenario does not load: ${JSON.stringify(errors)}`);
+  return scenario;
+}
+
+export interface TwoParties {
+  redLineA?: string;
+  redLineB?: string;
+  exitB?: string;
+  pressureOnA?: number;
+  pressureOnB?: number;
+  lambda?: number;
+  rounds?: number;
+}
+
+/** Two essential parties on one issue, a sponsor pressing A, optional red lines and an exit preference. */
+export function twoParties(o: TwoParties = {}): Scenario {
+  const prefsA = o.redLineA ? `\n    preferences:\n      - red_line: "${o.redLineA}"` : '';
+  const prefsB = [o.redLineB ? `      - red_line: "${o.redLineB}"` : '', o.exitB ? `      - exit: "${o.exitB}"\n        cost: 0.3` : '']
+    .filter(Boolean).join('\n');
+  return scenarioFrom(`
+id: two-parties
+title: Two parties
+rounds: ${o.rounds ?? 6}
+model: { lambda: ${o.lambda ?? 20} }
+issues:
+  x: { low: "nothing", high: "everything" }
+actors:
+  a:
+    name: A
+    role: party
+    armed: true
+    capability: 0.6
+    position: { x: {uniform: [10, 30]} }
+    salience: { x: 0.8 }${prefsA}
+  b:
+    name: B
+    role: party
+    armed: true
+    capability: 0.5
+    position: { x: {uniform: [60, 90]} }
+    salience: { x: 0.8 }${prefsB ? `\n    preferences:\n${prefsB}` : ''}
+  s:
+    name: Sponsor
+    role: sponsor
+    capability: 0.8
+    position: { x: 50 }
+    pressure:
+      - on: a
+        toward: [attend]
+        strength: ${o.pressureOnA ?? 0}
+      - on: b
+        toward: [attend]
+        strength: ${o.pressureOnB ?? 0}
+measures:
+  truce: { kind: ceasefire, offered_by: a, between: [a, b], at: before }
+`);
+}
