@@ -230,7 +230,7 @@ export function summarise(s: Scenario, t: Tally, seed: number, version: string, 
   };
 }
 
-/** The smallest value whose cumulative count reaches half the total (a discrete median). */
+/** The smallest value whose cumulative count reaches half the total (the lower median). */
 function discreteMedian(hist: Float64Array): number {
   let total = 0;
   for (const c of hist) total += c;

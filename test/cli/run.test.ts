@@ -1,0 +1,128 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { negsim, noStack, tempDir, writeTemp } from './helpers.js';
+
+const GOOD = `id: tiny
+title: Tiny
+rounds: 3
+issues:
+  x: { low: "none", high: "all" }
+actors:
+  a: { name: A, role: party, capability: 0.5, position: { x: 20 } }
+  b: { name: B, role: party, capability: 0.5, position: { x: 80 } }
+`;
+
+test('run with no file plays the bundled Geneva II scenario and prints the summary with its seed', () => {
+  const r = negsim(['run', '--runs', '2000', '--quiet']);
+  assert.is(r.code, 0, r.err);
+  assert.match(r.out, 'Geneva II');
+  assert.match(r.out, 'seed 1, 2000 runs');
+  assert.match(r.out, /agreement\s+\d/);
+});
+
+test('--json prints scenario, seed, runs and outcomes whose p sum to 1, with per-actor and ceasefire details', () => {
+  const r = negsim(['run', '--runs', '1500', '--seed', '4', '--json', '--quiet']);
+  assert.is(r.code, 0, r.err);
+  const j = JSON.parse(r.out);
+  assert.is(j.seed, 4);
+  assert.is(j.runs, 1500);
+  assert.is(j.scenario.id, 'geneva-2014');
+  const names = ['agreement', 'withdrawal', 'stalemate', 'no_talks'];
+  const sum = names.reduce((a, k) => a + j.outcomes[k].p, 0);
+  assert.ok(Math.abs(sum - 1) < 1e-12, String(sum));
+  for (const k of names) assert.ok(j.outcomes[k].lo <= j.outcomes[k].p && j.outcomes[k].p <= j.outcomes[k].hi);
+  assert.ok(j.actors.snc.attend.p > 0 && j.actors.snc.withdraw.p >= 0);
+  assert.ok(j.measures.aleppo_ceasefire.fate.broken.p >= 0);
+});
+
+test('CSV outputs: summary, runs and rounds, RFC 4180 with a header and the seed on every row', () => {
+  const dir = tempDir();
+  const r = negsim(['run', '--runs', '1200', '--seed', '3', '--quiet',
+    '--csv', join(dir, 's.csv'), '--runs-csv', join(dir, 'r.csv'), '--rounds-csv', join(dir, 'rd.csv')]);
+  assert.is(r.code, 0, r.err);
+  const s = readFileSync(join(dir, 's.csv'), 'utf8').split('\r\n').filter(Boolean);
+  assert.is(s[0], 'metric,actor,estimate,lo,hi,n,seed');
+  assert.ok(s.slice(1).every((l) => l.endsWith(',3')));
+  const runs = readFileSync(join(dir, 'r.csv'), 'utf8').split('\r\n').filter(Boolean);
+  assert.is(runs.length, 1201);
+  assert.match(runs[0], /^run,seed,outcome,end_round,/);
+  assert.match(runs[0], 'actors.snc.position.assad_role');
+  assert.match(runs[1], /^0,3,/);
+  const rounds = readFileSync(join(dir, 'rd.csv'), 'utf8').split('\r\n').filter(Boolean);
+  assert.is(rounds.length, 1 + 8);
+  assert.match(rounds[0], /^round,talking,/);
+  assert.equal(readdirSync(dir).sort(), ['r.csv', 'rd.csv', 's.csv']);
+});
+
+const bad: [string, string[], RegExp][] = [
+  ['a missing file', ['run', 'no/such/file.yaml'], /no\/such\/file\.yaml/],
+  ['--runs 0', ['run', '--runs', '0'], /--runs must be a whole number from 1/],
+  ['--runs abc', ['run', '--runs', 'abc'], /--runs must be a whole number.*'abc'/],
+  ['--seed 1.5', ['run', '--seed', '1.5'], /--seed must be a whole number/],
+  ['--workers zero', ['run', '--workers', '0'], /--workers must be a whole number from 1/],
+  ['an unknown flag', ['run', '--rnus', '10'], /Unknown argument: rnus/],
+  ['an unknown command', ['rnu'], /Unknown argument: rnu/],
+];
+for (const [what, args, message] of bad) {
+  test(`bad input, ${what}: a one-paragraph message, exit 1, no stack trace`, () => {
+    const r = negsim(args);
+    assert.is(r.code, 1, r.err);
+    assert.match(r.err, message);
+    assert.ok(noStack(r.err), r.err);
+    assert.is(r.out, '');
+  });
+}
+
+const badFiles: [string, string, RegExp][] = [
+  ['a YAML syntax error', 'id: x\ntitle: [unclosed\n', /bad\.yaml:\d+:\d+/],
+  ['an unknown key', GOOD.replace('capability: 0.5, position: { x: 20 }', 'capabilty: 0.5, position: { x: 20 }'), /capabilty.*\n.*capability/],
+  ['a wrong type', GOOD.replace('rounds: 3', 'rounds: three'), /bad\.yaml:3:\d+.*rounds/],
+  ['an out-of-range value', GOOD.replace('capability: 0.5, position: { x: 20 }', 'capability: 1.5, position: { x: 20 }'), /1\.5/],
+  ['an unknown reference', GOOD.replace('position: { x: 80 }', 'position: { y: 80 }'), /'y'/],
+];
+for (const [what, text, message] of badFiles) {
+  test(`bad scenario, ${what}: file:line:column, exit 1, no stack trace, no output file`, () => {
+    const dir = tempDir();
+    const file = writeTemp(dir, 'bad.yaml', text);
+    const r = negsim(['run', file, '--csv', join(dir, 'out.csv')]);
+    assert.is(r.code, 1, r.err);
+    assert.match(r.err, message);
+    assert.ok(noStack(r.err), r.err);
+    assert.not.ok(existsSync(join(dir, 'out.csv')), 'no output file');
+    assert.equal(readdirSync(dir), ['bad.yaml']);
+  });
+}
+
+test('an unwritable CSV path is refused before any run, leaving nothing behind', () => {
+  const dir = tempDir();
+  const r = negsim(['run', '--runs', '100', '--csv', join(dir, 'missing-folder', 'out.csv')]);
+  assert.is(r.code, 1);
+  assert.match(r.err, /cannot write --csv .*missing-folder/);
+  assert.ok(noStack(r.err), r.err);
+  const r2 = negsim(['run', '--runs', '100', '--csv', dir]);
+  assert.is(r2.code, 1);
+  assert.equal(readdirSync(dir), []);
+});
+
+test('a previous output survives a failed run that names it', () => {
+  const dir = tempDir();
+  const out = join(dir, 'keep.csv');
+  writeFileSync(out, 'previous\n');
+  const file = writeTemp(dir, 'bad.yaml', 'id: x\n');
+  const r = negsim(['run', file, '--csv', out]);
+  assert.is(r.code, 1);
+  assert.is(readFileSync(out, 'utf8'), 'previous\n');
+  chmodSync(dir, 0o755);
+});
+
+test('a scenario from the tests runs too', () => {
+  const dir = tempDir();
+  const file = writeTemp(dir, 'good.yaml', GOOD);
+  const r = negsim(['run', file, '--runs', '300', '--workers', '1']);
+  assert.is(r.code, 0, r.err);
+  assert.match(r.out, 'Tiny');
+});
+
+test.run();
