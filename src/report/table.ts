@@ -18,11 +18,11 @@ export function summaryTable(s: Summary): string {
   out.push('Outcome                  probability  [95% interval]');
   for (const [name, e] of Object.entries(s.outcomes)) out.push(`  ${name.padEnd(22)} ${est(e)}`);
   out.push('');
-  out.push('Party                                  attends                withdraws');
+  out.push('Party                          attends                  withdraws');
   for (const [id, a] of Object.entries(s.actors)) {
     if (!a.attend || !a.withdraw) continue;
-    const label = `${a.name} (${id})`.slice(0, 36).padEnd(36);
-    out.push(`  ${label} ${est(a.attend).padEnd(22)} ${est(a.withdraw)}`);
+    const label = (a.name.length + id.length + 3 <= 28 ? `${a.name} (${id})` : id).padEnd(28);
+    out.push(`  ${label} ${est(a.attend).padEnd(24)} ${est(a.withdraw)}`);
   }
   const ms = Object.entries(s.measures);
   if (ms.length > 0) {
