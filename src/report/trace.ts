@@ -9,11 +9,37 @@ import type { TraceEvent } from '../sim/trace-event.js';
 const f = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
+/** Every preference, belief and pressure of the scenario, with its quotation (or "no quotation"). */
+export function evidence(s: Scenario): string[] {
+  const lines: string[] = [];
+  const q = (source?: string) => (source ? `      "${source}"` : '      (no quotation: judgement)');
+  s.actors.forEach((a) => {
+    const items: [string, string | undefined][] = [];
+    for (const c of a.conditions) items.push([`${c.kind === 'red_line' ? 'red line' : 'precondition'}: ${c.text}`, c.source]);
+    for (const p of a.priorities) items.push([`priority: ${p.issues.map((k) => s.issues[k].id).join(' before ')}`, p.source]);
+    for (const e of a.exits) items.push([`exit: ${e.text}`, e.source]);
+    for (const i of a.inclinations) items.push([`inclined to ${i.toward}`, i.source]);
+    if (a.outsideOption.source) items.push(['outside option', a.outsideOption.source]);
+    for (const b of a.beliefs) items.push([`belief that ${s.actors[b.about].name} is sincere`, b.source]);
+    for (const p of a.pressure) items.push([`presses ${s.actors[p.on].name} toward ${p.toward.join(', ')}`, p.source]);
+    if (items.length === 0) return;
+    lines.push(`  ${a.name}:`);
+    for (const [what, source] of items) lines.push(`    ${what}`, q(source));
+  });
+  for (const m of s.measures) {
+    lines.push(`  ${m.id} (${m.kind}, offered by ${s.actors[m.offeredBy].name})`, q(m.source));
+  }
+  return lines;
+}
+
 export function traceText(s: Scenario, seed: number, run: number, events: TraceEvent[]): string {
   const name = (a: number) => s.actors[a].name;
   const out: string[] = [];
   out.push(`${s.title}`);
   out.push(`scenario ${s.id} (${s.file}, sha256 ${s.hash.slice(0, 12)}), seed ${seed}, run ${run}`);
+  out.push('');
+  out.push('Preferences and the evidence behind them:');
+  out.push(...evidence(s));
   let round = -1;
   const heading = (r: number) => {
     if (r === round) return;
