@@ -195,6 +195,8 @@ export interface SourceSpec {
   title: string;
   file?: string;
   url?: string;
+  publisher?: string;
+  date?: string;
   /** Full text of `file`, when given (quotes are checked against it and shown in traces). */
   text?: string;
 }

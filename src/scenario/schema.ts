@@ -1,0 +1,364 @@
+/**
+ * The scenario file format (negsim v1) as a JSON Schema, built with TypeBox so that the TypeScript
+ * type of a raw file (`ScenarioFile`) and the published schema (`negsim schema`) come from one
+ * source. Every object is closed (`additionalProperties: false`) so that a misspelt key is an error,
+ * not a silently ignored line; every property carries a description for editors.
+ *
+ * The schema checks shape, types and plain ranges. What it cannot express — references between
+ * ids, lo <= hi inside a distribution, expressions, quotes — load.ts checks afterwards.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { DATE_PATTERN, ID_PATTERN, SCENARIO_ID_PATTERN } from './names.js';
+
+export const SCHEMA_ID = 'urn:negsim:scenario:v1';
+
+/** Ranges of the numeric fields ([min, max]); plain numbers outside are errors, draws are clipped. */
+export const RANGE = {
+  unit: [0, 1],
+  position: [0, 100],
+  cost: [0, 10],
+  lambda: [0, 1000],
+  strength: [-10, 10],
+  pressure: [0, 10],
+  with: [-1e6, 1e6],
+} as const satisfies Record<string, readonly [number, number]>;
+export type Range = readonly [number, number];
+
+export type RawUncertain =
+  | number
+  | { normal: [number, number] }
+  | { uniform: [number, number] }
+  | { triangular: [number, number, number] }
+  | { beta: [number, number] };
+
+export const DISTRIBUTION_KEYS = ['normal', 'uniform', 'triangular', 'beta'] as const;
+
+function num(description: string) {
+  return Type.Number({ description });
+}
+
+type RangeName = keyof typeof RANGE;
+
+/**
+ * The schema of an uncertain number with range `range`: a plain number in [min, max] or one of the
+ * distributions. `beta` is offered only where the range lies within [0, 1], since beta draws do.
+ * One definition per range, referenced from its 33 uses: the published schema stays small (29 KB
+ * instead of 69 KB) and editors show one description of the notation. (The loader validates with a
+ * derived copy, see validator.ts.)
+ */
+function uncertainDefinition(range: Range): TSchema {
+  const [min, max] = range;
+  const closed = { additionalProperties: false } as const;
+  const branches: TSchema[] = [
+    Type.Number({ minimum: min, maximum: max, description: `A fixed value in [${min}, ${max}].` }),
+    Type.Object(
+      { normal: Type.Tuple([num('mean'), Type.Number({ exclusiveMinimum: 0, description: 'standard deviation, > 0' })], { description: '[mean, sd]' }) },
+      { ...closed, description: `Normal distribution [mean, sd]; draws are clipped to [${min}, ${max}]; the mean must lie in the range.` },
+    ),
+    Type.Object(
+      { uniform: Type.Tuple([num('lower bound'), num('upper bound, >= lower bound')], { description: '[lo, hi]' }) },
+      { ...closed, description: `Uniform distribution on [lo, hi]; clipped to [${min}, ${max}].` },
+    ),
+    Type.Object(
+      { triangular: Type.Tuple([num('lower bound'), num('mode (most likely value)'), num('upper bound')], { description: '[lo, mode, hi], lo <= mode <= hi, lo < hi' }) },
+      { ...closed, description: `Triangular distribution [lo, mode, hi]; clipped to [${min}, ${max}].` },
+    ),
+  ];
+  if (min >= 0 && max <= 1) {
+    branches.push(
+      Type.Object(
+        { beta: Type.Tuple([Type.Number({ exclusiveMinimum: 0, description: 'a > 0' }), Type.Number({ exclusiveMinimum: 0, description: 'b > 0' })], { description: '[a, b]' }) },
+        { ...closed, description: 'Beta distribution [a, b] (mean a/(a+b)).' },
+      ),
+    );
+  }
+  return Type.Union(branches, {
+    description: `A number in [${min}, ${max}], or an uncertain value: {normal: [mean, sd]}, {uniform: [lo, hi]}, {triangular: [lo, mode, hi]}${min >= 0 && max <= 1 ? ', {beta: [a, b]}' : ''}.`,
+  });
+}
+
+/** The name under `definitions` of the uncertain-number schema for a range. */
+export function uncertainDefinitionName(range: RangeName): string {
+  return `uncertain_${range}`;
+}
+
+/**
+ * A number field of range RANGE[range]. The description sits beside an `allOf` holding the `$ref`
+ * because draft-07 ignores keywords next to a `$ref` (editors then would lose the description).
+ */
+function Uncertain(range: RangeName, description: string) {
+  const [min, max] = RANGE[range];
+  return Type.Unsafe<RawUncertain>({
+    description: `${description} A number in [${min}, ${max}] or an uncertain value like {uniform: [lo, hi]}.`,
+    allOf: [{ $ref: `#/definitions/${uncertainDefinitionName(range)}` }],
+  });
+}
+
+function Id(description: string) {
+  return Type.String({ pattern: ID_PATTERN, description });
+}
+
+function Enum<T extends string>(values: readonly T[], description: string) {
+  return Type.Unsafe<T>({ type: 'string', enum: [...values], description });
+}
+
+const Source = Type.String({ minLength: 1, description: 'A quotation from the source text supporting this entry; checked against source.file when one is given.' });
+const Expression = (what: string) => Type.String({ minLength: 1, maxLength: 500, description: what });
+const With = Type.Record(Type.String({ pattern: ID_PATTERN }), Uncertain('with', 'A named number the expression may use.'), {
+  additionalProperties: false,
+  description: 'Named numbers for the expression (e.g. a threshold that is itself uncertain): name -> number.',
+});
+
+const ACTIONS = ['attend', 'stay', 'accept', 'comply'] as const;
+const Action = Enum(ACTIONS, 'An action: attend (the talks), stay (not withdraw), accept (the proposal), comply (with a ceasefire).');
+
+const RedLine = Type.Object(
+  {
+    red_line: Expression('A condition the deal must satisfy for this actor to accept it, over issue ids and `with` names, e.g. "assad_role <= 15".'),
+    with: Type.Optional(With),
+    firmness: Type.Optional(Uncertain('unit', 'Probability per run that the red line is hard (never crossed). Default 1.')),
+    penalty: Type.Optional(Uncertain('cost', 'Utility lost when a soft red line is crossed. Default 0.5.')),
+    source: Type.Optional(Source),
+  },
+  { additionalProperties: false, description: 'A red line: a condition any acceptable deal must meet.' },
+);
+const Precondition = Type.Object(
+  {
+    precondition: Expression('A condition for any deal, over issue ids and `with` names, e.g. "assad_role >= 80".'),
+    with: Type.Optional(With),
+    firmness: Type.Optional(Uncertain('unit', 'Probability per run that the precondition is hard. Default 1.')),
+    penalty: Type.Optional(Uncertain('cost', 'Utility lost when a soft precondition is not met. Default 0.5.')),
+    source: Type.Optional(Source),
+  },
+  { additionalProperties: false, description: 'A precondition: read like a red line, worded as a demand.' },
+);
+const Exit = Type.Object(
+  {
+    exit: Expression('A withdrawal trigger over issue ids, `with` names and deviation, breach, violations, trust, round, rounds, e.g. "deviation > 10".'),
+    with: Type.Optional(With),
+    cost: Type.Optional(Uncertain('cost', "Utility lost by staying once the trigger is met. Default: the actor's audience_cost.")),
+    source: Type.Optional(Source),
+  },
+  { additionalProperties: false, description: 'A public withdrawal trigger.' },
+);
+const Priority = Type.Object(
+  {
+    priority: Type.Array(Id('An issue id.'), { minItems: 2, uniqueItems: true, description: 'Issues in order of importance, first dominates (at least 2, distinct).' }),
+    source: Type.Optional(Source),
+  },
+  { additionalProperties: false, description: 'An ordering of issues.' },
+);
+const OutsideOption = Type.Object(
+  {
+    outside_option: Uncertain('unit', 'Utility of no deal for this actor (at most one per actor). Default model.outside_option.'),
+    source: Type.Optional(Source),
+  },
+  { additionalProperties: false, description: 'The reservation value of this actor.' },
+);
+const Inclination = Type.Object(
+  {
+    inclination: Action,
+    strength: Uncertain('strength', 'Utility added to the action (negative: pushes against it).'),
+    source: Type.Optional(Source),
+  },
+  { additionalProperties: false, description: 'A leaning toward (or against) an action, e.g. "inclined to vote in favour of participating".' },
+);
+export const PREFERENCE_KINDS = ['red_line', 'precondition', 'exit', 'priority', 'outside_option', 'inclination'] as const;
+export type PreferenceKind = (typeof PREFERENCE_KINDS)[number];
+const PREFERENCE_SCHEMAS: Record<PreferenceKind, TSchema> = {
+  red_line: RedLine, precondition: Precondition, exit: Exit, priority: Priority, outside_option: OutsideOption, inclination: Inclination,
+};
+type RawPreferenceT =
+  | Static<typeof RedLine> | Static<typeof Precondition> | Static<typeof Exit>
+  | Static<typeof Priority> | Static<typeof OutsideOption> | Static<typeof Inclination>;
+
+/**
+ * A preference: exactly one kind key (`oneOf` of `required`), and the kind key selects the schema
+ * the object must meet (`if`/`then`). Unlike an `anyOf` of the six shapes, only the selected shape is
+ * checked, so a misspelt key in a red line is reported once, against the red line's keys.
+ */
+const Preference = Type.Unsafe<RawPreferenceT>({
+  type: 'object',
+  description: `A preference: an object with exactly one of ${PREFERENCE_KINDS.join(', ')}.`,
+  oneOf: PREFERENCE_KINDS.map((k) => ({ required: [k] })),
+  // `type: 'object'` in the `if`: a string item must not trigger every `then` (its `required` holds vacuously)
+  allOf: PREFERENCE_KINDS.map((k) => ({ if: { type: 'object', required: [k] }, then: PREFERENCE_SCHEMAS[k] })),
+});
+
+/** `one` or a list of `one`s (at least `minItems`), told apart by `if`/`then`/`else`. */
+function OneOrList<T extends TSchema>(one: T, description: string, list: { minItems?: number; uniqueItems?: boolean } = {}) {
+  return Type.Unsafe<Static<T> | Static<T>[]>({
+    description,
+    if: { type: 'array' },
+    then: { type: 'array', items: one, ...list },
+    else: one,
+  });
+}
+
+const Pressure = Type.Object(
+  {
+    on: Id('The actor pressed (not the actor itself).'),
+    toward: OneOrList(Action, 'The action, or list of actions, pushed.', { minItems: 1, uniqueItems: true }),
+    strength: Uncertain('pressure', 'Utility added to the pushed actions of the actor pressed.'),
+    source: Type.Optional(Source),
+  },
+  { additionalProperties: false, description: 'Pressure this actor exerts on another.' },
+);
+
+const Belief = Type.Object(
+  {
+    sincere: Uncertain('unit', 'Prior probability that the other actor is sincere (not "buying time").'),
+    source: Type.Optional(Source),
+  },
+  { additionalProperties: false, description: 'A prior belief about another actor.' },
+);
+
+const Actor = Type.Object(
+  {
+    name: Type.String({ minLength: 1, description: 'Display name.' }),
+    role: Enum(['party', 'sponsor', 'mediator'] as const, 'party (negotiates, may be essential), sponsor (presses others), mediator (proposes).'),
+    essential: Type.Optional(Type.Boolean({ description: 'Agreement needs every essential party; only parties may be essential. Default: true for a party.' })),
+    armed: Type.Optional(Type.Boolean({ description: 'Whether the actor fields forces (both sides of a ceasefire must be armed). Default false.' })),
+    capability: Uncertain('unit', 'Relative power to shape the outcome.'),
+    position: Type.Optional(
+      Type.Record(Type.String({ pattern: ID_PATTERN }), Uncertain('position', 'Position on the issue, 0 = its low label, 100 = its high label.'), {
+        additionalProperties: false,
+        description: 'Issue id -> position on the 0-100 scale.',
+      }),
+    ),
+    salience: Type.Optional(
+      Type.Record(Type.String({ pattern: ID_PATTERN }), Uncertain('unit', 'How much the issue matters to the actor.'), {
+        additionalProperties: false,
+        description: 'Issue id -> salience in [0, 1]; default 0.5 for each issue with a position.',
+      }),
+    ),
+    sincerity: Type.Optional(Uncertain('unit', 'Probability that the actor is really sincere. Default 0.5.')),
+    flexibility: Type.Optional(Uncertain('unit', 'Rate at which positions move toward the proposal. Default model.flexibility.')),
+    audience_cost: Type.Optional(Uncertain('cost', 'Cost of boycotting or walking out. Default model.audience_cost.')),
+    beliefs: Type.Optional(
+      Type.Record(Type.String({ pattern: ID_PATTERN }), Belief, {
+        additionalProperties: false,
+        description: 'Actor id -> prior belief that that actor is sincere.',
+      }),
+    ),
+    preferences: Type.Optional(Type.Array(Preference, { description: 'Red lines, preconditions, exit triggers, priorities, outside option, inclinations.' })),
+    pressure: Type.Optional(OneOrList(Pressure, 'Pressure this actor exerts: one object or a list.')),
+  },
+  { additionalProperties: false, description: 'An actor: a party to the talks, a sponsor or a mediator.' },
+);
+
+const Issue = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, description: 'Display name. Default: the id.' })),
+    low: Type.String({ minLength: 1, description: 'What position 0 means.' }),
+    high: Type.String({ minLength: 1, description: 'What position 100 means.' }),
+    description: Type.Optional(Type.String({ description: 'Free text.' })),
+  },
+  { additionalProperties: false, description: 'An issue: a 0-100 scale between two labelled ends.' },
+);
+
+const Measure = Type.Object(
+  {
+    kind: Enum(['ceasefire', 'exchange'] as const, 'ceasefire (a repeated comply/violate game) or exchange (a one-shot confidence-building measure).'),
+    offered_by: Id('The actor offering the measure.'),
+    between: Type.Tuple([Id('An actor id (a party).'), Id('An actor id (a party).')], { description: 'The two sides: two distinct parties (armed, for a ceasefire).' }),
+    issue: Type.Optional(Id('The issue the measure stands for, if any.')),
+    at: Type.Optional(
+      Type.Union([Type.Literal('before'), Type.Integer({ minimum: 1, maximum: 200 })], {
+        description: "When it is offered: 'before' the talks (default) or a round 1..rounds.",
+      }),
+    ),
+    tolerance: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Ceasefire only: observed violations tolerated; the next one collapses it. Default 1.' })),
+    miss: Type.Optional(Uncertain('unit', 'Probability a violation goes unseen. Default model.miss.')),
+    false_alarm: Type.Optional(Uncertain('unit', 'Probability compliance is seen as a violation. Default model.false_alarm.')),
+    peace: Type.Optional(Uncertain('cost', 'What mutual compliance is worth to a sincere side. Default 0.3.')),
+    temptation: Type.Optional(Uncertain('cost', 'What a side buying time gains by violating while the other complies. Default 0.2.')),
+    sucker: Type.Optional(Uncertain('cost', 'What the complying side loses when the other violates. Default 0.3.')),
+    source: Type.Optional(Source),
+  },
+  { additionalProperties: false, description: 'A confidence-building measure.' },
+);
+
+const Model = Type.Object(
+  {
+    lambda: Type.Optional(Uncertain('lambda', 'Logit QRE rationality (0: random choice; large: best response). Default 8.')),
+    discount: Type.Optional(Uncertain('unit', 'Per-round discount factor. Default 0.9.')),
+    miss: Type.Optional(Uncertain('unit', 'Default probability a ceasefire violation goes unseen. Default 0.2.')),
+    false_alarm: Type.Optional(Uncertain('unit', 'Default probability compliance is seen as a violation. Default 0.05.')),
+    audience_cost: Type.Optional(Uncertain('cost', 'Default cost of boycotting or walking out. Default 0.1.')),
+    flexibility: Type.Optional(Uncertain('unit', 'Default rate at which positions move toward the proposal. Default 0.15.')),
+    outside_option: Type.Optional(Uncertain('unit', 'Default utility of no deal. Default 0.4.')),
+    betrayal_cost: Type.Optional(Uncertain('cost', 'Utility lost by signing with a side that turns out insincere. Default 0.3.')),
+    attend_alone_cost: Type.Optional(Uncertain('cost', 'Utility lost by attending talks the other essential parties boycott. Default 0.05.')),
+  },
+  { additionalProperties: false, description: 'Model parameters; every key optional.' },
+);
+
+const SourceInfo = Type.Object(
+  {
+    title: Type.String({ minLength: 1, description: 'Title of the source.' }),
+    file: Type.Optional(Type.String({ minLength: 1, description: 'Path of the source text, relative to the scenario file; every `source:` quote must occur in it.' })),
+    url: Type.Optional(Type.String({ minLength: 1, description: 'Where the source was published.' })),
+    publisher: Type.Optional(Type.String({ description: 'Who published it.' })),
+    date: Type.Optional(Type.String({ description: 'When it was published.' })),
+  },
+  { additionalProperties: false, description: 'The text the scenario is drawn from.' },
+);
+
+export const ScenarioFileSchema = Type.Object(
+  {
+    $schema: Type.Optional(Type.String({ description: 'URL or path of this JSON Schema, for editors; ignored by negsim.' })),
+    id: Type.String({ pattern: SCENARIO_ID_PATTERN, description: 'Scenario id: lowercase letters, digits, - and _.' }),
+    title: Type.String({ minLength: 1, description: 'Title shown in every output.' }),
+    as_of: Type.Optional(Type.String({ pattern: DATE_PATTERN, description: 'Decision date, YYYY-MM-DD.' })),
+    description: Type.Optional(Type.String({ description: 'Free text.' })),
+    source: Type.Optional(SourceInfo),
+    rounds: Type.Integer({ minimum: 1, maximum: 200, description: 'Rounds of talks, 1..200.' }),
+    model: Type.Optional(Model),
+    issues: Type.Record(Type.String({ pattern: ID_PATTERN }), Issue, {
+      additionalProperties: false,
+      minProperties: 1,
+      description: 'Issue id -> issue (at least one).',
+    }),
+    actors: Type.Record(Type.String({ pattern: ID_PATTERN }), Actor, {
+      additionalProperties: false,
+      minProperties: 1,
+      description: 'Actor id -> actor (at least one party).',
+    }),
+    measures: Type.Optional(
+      Type.Record(Type.String({ pattern: ID_PATTERN }), Measure, {
+        additionalProperties: false,
+        description: 'Measure id -> confidence-building measure.',
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    $id: SCHEMA_ID,
+    definitions: Object.fromEntries(
+      (Object.keys(RANGE) as RangeName[]).map((r) => [uncertainDefinitionName(r), uncertainDefinition(RANGE[r])]),
+    ),
+    title: 'negsim scenario (v1)',
+    description: 'A negotiation scenario for negsim: issues, actors, preferences and confidence-building measures.',
+  },
+);
+
+/** A scenario file as written (after YAML/JSON parsing and schema validation). */
+export type ScenarioFile = Static<typeof ScenarioFileSchema>;
+export type RawActor = ScenarioFile['actors'][string];
+export type RawPreference = NonNullable<RawActor['preferences']>[number];
+export type RawPressure = Static<typeof Pressure>;
+export type RawMeasure = NonNullable<ScenarioFile['measures']>[string];
+
+/**
+ * The published JSON Schema (draft-07), a plain JSON object: what `negsim schema` prints.
+ *
+ * @example scenarioJsonSchema().$id === 'urn:negsim:scenario:v1'
+ */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  // JSON round trip drops TypeBox's symbol-keyed metadata and gives the caller its own copy
+  const schema = JSON.parse(JSON.stringify(ScenarioFileSchema)) as Record<string, unknown>;
+  // the identifying keys first and the definitions last, for a reader of `negsim schema`
+  const { $id, title, description, definitions, ...rest } = schema;
+  return { $schema: 'http://json-schema.org/draft-07/schema#', $id, title, description, ...rest, definitions };
+}
