@@ -49,6 +49,9 @@ import {
 import type { TraceEvent, TracePlayer } from './trace-event.js';
 
 const TYPE_NAMES = ['sincere', 'buying time'];
+const EXCHANGE_ACTIONS = ['honour', 'renege'] as const;
+const OFFER_ACTIONS = ['accept', 'reject'] as const;
+const CEASEFIRE_ACTIONS = ['comply', 'violate'] as const;
 
 export class RunEngine {
   readonly scenario: Scenario;
@@ -100,6 +103,8 @@ export class RunEngine {
   private readonly pairGame: NormalFormGame = newBayesianPairGame();
   private readonly pairOut = new Float64Array(8);
   private readonly sigmaComply = new Float64Array(4);
+  private readonly pairAct = new Int32Array(2);
+  private readonly pairSeen = new Int32Array(2);
   private readonly stageA = new Float64Array(16);
   private readonly stageB = new Float64Array(16);
   private readonly accA = new Float64Array(16);
@@ -373,12 +378,12 @@ export class RunEngine {
       let ok = 1;
       let soft = 0;
       const conds = this.conditions[a];
-      const broken: string[] = [];
+      const broken: string[] | null = this.trace ? [] : null;
       for (let j = 0; j < conds.length; j++) {
         if (conditionHolds(conds[j], this.proposal)) continue;
         if (this.binding[a][j]) ok = 0;
         else soft += this.penalty[a][j];
-        if (this.trace) broken.push(conds[j].spec.text);
+        if (broken) broken.push(conds[j].spec.text);
       }
       const u = spatialUtility(this.proposal, this.pos, this.weight, a * nI, nI);
       const tau = this.trustOf(a, false);
@@ -388,7 +393,7 @@ export class RunEngine {
       if (this.trace) {
         this.trace.push({
           kind: 'deal-value', round: r, actor: a, utility: u, trust: tau, deal: this.dealValue[a],
-          cont: this.continuation(a, r), canAccept: ok === 1, brokenBy: broken,
+          cont: this.continuation(a, r), canAccept: ok === 1, brokenBy: broken ?? [],
         });
       }
     }
@@ -432,17 +437,17 @@ export class RunEngine {
     const sigma = this.solver.solve(this.playersGame, this.lambda, this.playersOut);
     let talks = true;
     this.decisions += P;
-    const chosen: number[] = [];
+    const chosen: number[] | null = this.trace ? [] : null;
     for (let i = 0; i < P; i++) {
       const a = this.parties[i];
       const attends = this.rng() < sigma[2 * i] ? 1 : 0;
-      chosen.push(attends ? 0 : 1);
+      chosen?.push(attends ? 0 : 1);
       rec.attended[a] = attends;
       this.atTable[a] = attends;
       this.present[a] = attends;
       if (!attends && this.essential[a]) talks = false;
     }
-    if (this.trace) this.traceGame(0, 'attendance', this.playersGame, sigma, this.parties, chosen, () => ['attend', 'boycott']);
+    if (this.trace) this.traceGame(0, 'attendance', this.playersGame, sigma, this.parties, chosen!, () => ['attend', 'boycott']);
     return talks;
   }
 
@@ -498,7 +503,7 @@ export class RunEngine {
     let off = 0;
     let essentialWithdrew = false;
     let allAccept = true;
-    const chosen: number[] = [];
+    const chosen: number[] | null = this.trace ? [] : null;
     for (let i = 0; i < n; i++) {
       const a = pl[i];
       const m = this.playersGame.strategies[i];
@@ -510,7 +515,7 @@ export class RunEngine {
         if (u < cum) { s = k; break; }
       }
       off += m;
-      chosen.push(s);
+      chosen?.push(s);
       const act = roundAction(t.canAccept[i], s);
       if (act === WITHDRAW) {
         rec.withdrewRound[a] = r;
@@ -523,7 +528,7 @@ export class RunEngine {
     }
     if (this.trace) {
       const cans = Array.from(t.canAccept.subarray(0, n));
-      this.traceGame(r, 'round', this.playersGame, sigma, Array.from(pl.subarray(0, n)), chosen, (i) =>
+      this.traceGame(r, 'round', this.playersGame, sigma, Array.from(pl.subarray(0, n)), chosen!, (i) =>
         cans[i] ? [...ACTION_NAMES] : ACTION_NAMES.slice(1),
       );
     }
@@ -594,38 +599,53 @@ export class RunEngine {
     return this.sigmaComply;
   }
 
-  /** Draw the realised types' actions (0 or 1) and update each side's belief about the other from what it saw. */
-  private drawPair(
-    m: number,
-    r: number,
-    game: string,
-    actionNames: string[],
-    observe: (side: number, actionOfOther: number) => { seenAction: number; likelihood: (pAction0: number) => number; label: string },
-  ): [number, number] {
+  /**
+   * Draw the realised types' actions (0 or 1) into pairAct and update each side's belief about the other
+   * from what it saw (into pairSeen: 1 if it saw action 1). Public play (exchange, acceptance) is seen as
+   * it is; ceasefire play (monitored) is seen through the noise: action 1 unseen with probability `miss`,
+   * action 0 taken for 1 with probability `falseAlarm`.
+   */
+  private drawPair(m: number, r: number, game: string, actionNames: readonly string[], monitored: boolean, miss: number, falseAlarm: number): void {
     const [A, B] = this.scenario.measures[m].between;
     const { nA } = this;
     const sigma = this.sigmaComply;
     const tA = this.type[A], tB = this.type[B];
     const actA = this.rng() < sigma[tA] ? 0 : 1;
     const actB = this.rng() < sigma[2 + tB] ? 0 : 1;
+    this.pairAct[0] = actA;
+    this.pairAct[1] = actB;
     this.decisions += 2;
     if (this.trace) {
-      this.traceGame(r, `${game} (${this.scenario.measures[m].id})`, this.pairGame, this.pairOut, [A, A, B, B], [tA === 0 ? actA : -1, tA === 1 ? actA : -1, tB === 0 ? actB : -1, tB === 1 ? actB : -1], () => actionNames, true);
+      this.traceGame(r, `${game} (${this.scenario.measures[m].id})`, this.pairGame, this.pairOut, [A, A, B, B],
+        [tA === 0 ? actA : -1, tA === 1 ? actA : -1, tB === 0 ? actB : -1, tB === 1 ? actB : -1], () => [...actionNames], true);
     }
-    for (const side of [0, 1]) {
+    for (let side = 0; side < 2; side++) {
       const me = side === 0 ? A : B;
       const other = side === 0 ? B : A;
-      const otherAct = side === 0 ? actB : actA;
-      const obs = observe(side, otherAct);
-      const base = side === 0 ? 2 : 0; // the other side's agents
-      const ls = obs.likelihood(sigma[base]);
-      const ln = obs.likelihood(sigma[base + 1]);
+      const act = side === 0 ? actB : actA;
+      const seen = !monitored ? act : act === 1 ? (this.rng() >= miss ? 1 : 0) : this.rng() < falseAlarm ? 1 : 0;
+      this.pairSeen[side] = seen;
+      const base = side === 0 ? 2 : 0; // the other side's agents: sincere, buying time
+      // P(what was seen | type): the type's equilibrium probability of the action, through the noise
+      let ls = 1 - sigma[base], ln = 1 - sigma[base + 1];
+      if (monitored) {
+        ls = monitoredLikelihood(ls, miss, falseAlarm);
+        ln = monitoredLikelihood(ln, miss, falseAlarm);
+      }
+      if (seen === 0) {
+        ls = 1 - ls;
+        ln = 1 - ln;
+      }
       const before = this.belief[me * nA + other];
       const after = bayesTrust(before, ls, ln);
       this.belief[me * nA + other] = after;
-      if (this.trace) this.trace.push({ kind: 'trust', round: r, actor: me, about: other, before, after, observed: obs.label });
+      if (this.trace) {
+        const observed = !monitored
+          ? `saw it ${actionNames[act] === 'honour' ? 'honour the exchange' : actionNames[act] === 'renege' ? 'renege on the exchange' : actionNames[act]}`
+          : seen ? (act === 1 ? 'saw a violation' : 'saw a violation (a false alarm)') : act === 1 ? 'saw nothing (a violation went unseen)' : 'saw no violation';
+        this.trace.push({ kind: 'trust', round: r, actor: me, about: other, before, after, observed });
+      }
     }
-    return [actA, actB];
   }
 
   private exchange(m: number, r: number, rec: RunRecord): void {
@@ -636,12 +656,8 @@ export class RunEngine {
     fillComplianceTypePayoffs(this.stageTerms(m, B, 0), this.stageB);
     this.solvePair(this.belief[A * nA + B], this.belief[B * nA + A], this.stageA, this.stageB);
     // public and seen by both: the likelihood of what the other did is its type's probability of doing it
-    const [a, b] = this.drawPair(m, r, 'exchange', ['honour', 'renege'], (_side, act) => ({
-      seenAction: act,
-      likelihood: (p0) => (act === 0 ? p0 : 1 - p0),
-      label: act === 0 ? 'honoured the exchange' : 'reneged on the exchange',
-    }));
-    rec.measureFate[m] = a === 0 && b === 0 ? 1 : 0;
+    this.drawPair(m, r, 'exchange', EXCHANGE_ACTIONS, false, 0, 0);
+    rec.measureFate[m] = this.pairAct[0] === 0 && this.pairAct[1] === 0 ? 1 : 0;
     if (this.trace) this.trace.push({ kind: 'measure', round: r, measure: m, event: rec.measureFate[m] ? 'carried out' : 'not carried out' });
   }
 
@@ -657,12 +673,8 @@ export class RunEngine {
     fillAcceptanceTypePayoffs(this.stageA, 0, sigma, horizon, ms.offeredBy === A ? this.audience[A] : 0, this.accA);
     fillAcceptanceTypePayoffs(this.stageB, 2, sigma, horizon, ms.offeredBy === B ? this.audience[B] : 0, this.accB);
     this.solvePair(this.belief[A * nA + B], this.belief[B * nA + A], this.accA, this.accB);
-    const [a, b] = this.drawPair(m, r, 'ceasefire offer', ['accept', 'reject'], (_side, act) => ({
-      seenAction: act,
-      likelihood: (p0) => (act === 0 ? p0 : 1 - p0),
-      label: act === 0 ? 'accepted the ceasefire' : 'rejected the ceasefire',
-    }));
-    if (a === 0 && b === 0) {
+    this.drawPair(m, r, 'ceasefire offer', OFFER_ACTIONS, false, 0, 0);
+    if (this.pairAct[0] === 0 && this.pairAct[1] === 0) {
       this.cfActive[m] = 1;
       rec.measureFate[m] = CF_HELD;
       if (this.trace) this.trace.push({ kind: 'measure', round: r, measure: m, event: `accepted, in force from round ${first}` });
@@ -705,22 +717,10 @@ export class RunEngine {
     const miss = v[ms.miss];
     const fa = v[ms.falseAlarm];
     this.complianceEquilibrium(m, r);
-    let seenA = 0, seenB = 0; // violations by A seen (by B), by B seen (by A)
-    const [a, b] = this.drawPair(m, r, 'ceasefire', ['comply', 'violate'], (side, act) => {
-      const seen = act === 1 ? (this.rng() >= miss ? 1 : 0) : this.rng() < fa ? 1 : 0;
-      if (side === 0) seenB = seen;
-      else seenA = seen;
-      return {
-        seenAction: seen,
-        // P(what was seen | type), through the monitoring noise; p0 is that type's P(comply)
-        likelihood: (p0) => {
-          const l = monitoredLikelihood(1 - p0, miss, fa);
-          return seen ? l : 1 - l;
-        },
-        label: seen ? (act === 1 ? 'saw a violation' : 'saw a violation (a false alarm)') : act === 1 ? 'saw nothing (a violation went unseen)' : 'saw no violation',
-      };
-    });
-    const violated = a === 1 || b === 1;
+    this.drawPair(m, r, 'ceasefire', CEASEFIRE_ACTIONS, true, miss, fa);
+    const seenB = this.pairSeen[0]; // A saw B violate
+    const seenA = this.pairSeen[1]; // B saw A violate
+    const violated = this.pairAct[0] === 1 || this.pairAct[1] === 1;
     rec.ceasefireRound[m * this.T + r - 1] = violated ? 2 : 1;
     if (!violated) rec.heldRounds[m]++;
     this.cfSeen[2 * m] += seenA;
