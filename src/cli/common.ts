@@ -51,5 +51,9 @@ export function intFlag(name: string, value: unknown, min: number, max: number):
 
 export function workersFlag(value: unknown): number | 'auto' {
   if (value === undefined || value === 'auto') return 'auto';
-  return intFlag('workers', value, 1, 256);
+  try {
+    return intFlag('workers', value, 1, 256);
+  } catch {
+    throw new UserError(`--workers must be a whole number from 1 to 256, or auto (one per core); got '${String(value)}'. Example: --workers 2`);
+  }
 }

@@ -7,7 +7,8 @@ import { hideBin } from 'yargs/helpers';
 import { abortAllOpenSync } from '../report/atomic-file.js';
 import { scenarioJsonSchema } from '../scenario/schema.js';
 import { UserError, VERSION } from './common.js';
-import { runCommand, runOptions, type Io, type RunArgs } from './run.js';
+import { WorkerCrashError } from '../sim/monte-carlo.js';
+import { runCommand, runOptions, runProgress, type Io, type RunArgs } from './run.js';
 import { traceCommand } from './trace.js';
 import { validateCommand } from './validate.js';
 
@@ -45,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((msg, err) => {
       if (err) throw err;
+      if (/^Not enough non-option arguments/.test(msg)) msg = 'name at least one scenario file, e.g. negsim validate scenarios/geneva-2014.yaml';
       throw new UserError(`${msg}\nSee negsim --help, or negsim <command> --help.`);
     });
   try {
@@ -53,6 +55,12 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof UserError) {
       io.err(`negsim: ${e.message}\n`);
       return 1;
+    }
+    if (e instanceof WorkerCrashError) {
+      io.err(`negsim: ${e.message}; no output file was written (any previous one is unchanged).\n` +
+        'Run it again with the same seed to reproduce it; with --workers 1 the error shows in full. ' +
+        'If it is not the machine running out of memory, please report it with the command you ran.\n');
+      return 2;
     }
     io.err(`negsim: internal error (a bug; please report it with the command you ran):\n${(e as Error).stack ?? String(e)}\n`);
     return 2;
@@ -64,7 +72,10 @@ export async function main(argv: string[]): Promise<number> {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     abortAllOpenSync();
-    process.stderr.write(`negsim: interrupted by ${signal}; no output file was left half-written.\n`);
+    const what = runProgress.running
+      ? ` after ${runProgress.done} of ${runProgress.total} runs had finished; no output file was written (any previous one is unchanged)`
+      : '; no output file was left half-written';
+    process.stderr.write(`negsim: interrupted by ${signal}${what}.\n`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
   });
 }

@@ -3,6 +3,8 @@
  * writes the CSVs asked for, each atomically; output paths are checked before any run starts, so a bad path
  * costs nothing and leaves nothing behind.
  */
+import { statfs } from 'node:fs/promises';
+import { dirname, resolve as resolvePath } from 'node:path';
 import type { Argv } from 'yargs';
 import { checkWritable, openAtomic, writeFileAtomic, type AtomicFile } from '../report/atomic-file.js';
 import { csvRows } from '../report/csv.js';
@@ -13,10 +15,16 @@ import { summaryCsv } from '../report/summary-csv.js';
 import { summaryTable } from '../report/table.js';
 import { monteCarlo, resolveWorkers } from '../sim/monte-carlo.js';
 import { rngName } from '../sim/rng.js';
+import type { Scenario } from '../scenario/types.js';
 import { summarise, type Summary } from '../stats/summary.js';
 import { intFlag, loadOrFail, UserError, VERSION, workersFlag } from './common.js';
 
 export const MAX_RUNS = 100_000_000;
+/** A runs CSV larger than this is refused before the run: 10 GB is beyond any spreadsheet and most disks' patience. */
+export const MAX_RUNS_CSV_BYTES = 10e9;
+
+/** How far the current run has got, for the SIGINT/SIGTERM message (main.ts). */
+export const runProgress = { running: false, done: 0, total: 0 };
 export const DEFAULT_RUNS = 10_000;
 export const DEFAULT_SEED = 1;
 
@@ -69,8 +77,10 @@ export async function runCommand(args: RunArgs, io: Io): Promise<Summary> {
     if (problem) throw new UserError(`cannot write ${flag} ${path}: ${problem}`);
   }
   const scenario = loadOrFail(args.file, (w) => { if (!args.quiet) io.err(w + '\n'); });
+  if (args['runs-csv']) await checkRunsCsvSize(args['runs-csv'], scenario, runs);
 
   let runsFile: AtomicFile | null = null;
+  Object.assign(runProgress, { running: true, done: 0, total: runs });
   try {
     if (args['runs-csv']) {
       runsFile = await openAtomic(args['runs-csv']);
@@ -83,7 +93,9 @@ export async function runCommand(args: RunArgs, io: Io): Promise<Summary> {
       workers,
       keepRuns: file !== null,
       onBlock: file ? async (res) => { await file.write(runsCsvRows(scenario, res.columns!, seed)); } : undefined,
+      onProgress: (done) => { runProgress.done = done; },
     });
+    runProgress.running = false;
     const summary = summarise(scenario, tally, seed, VERSION, rngName);
     if (args.csv) await writeFileAtomic(args.csv, summaryCsv(summary));
     if (args['rounds-csv']) await writeFileAtomic(args['rounds-csv'], roundsCsv(summary));
@@ -92,6 +104,41 @@ export async function runCommand(args: RunArgs, io: Io): Promise<Summary> {
     io.out(args.json ? summaryJson(summary) : summaryTable(summary));
     return summary;
   } finally {
+    runProgress.running = false;
     if (runsFile) await runsFile.abort();
+  }
+}
+
+/**
+ * Bytes a runs CSV of `runs` rows will take, from an upper estimate of its row: ten bytes a column
+ * (sampled values are printed with six or seven significant digits, as in `0.0844647,`) plus the
+ * actor ids the boycotted/withdrew columns may list. The Geneva II rows average 408 bytes; this says 586.
+ */
+export function runsCsvBytes(scenario: Scenario, runs: number): number {
+  const header = runsCsvHeader(scenario);
+  const ids = scenario.actors.reduce((n, a) => n + a.id.length + 1, 0);
+  return header.join(',').length + 2 + runs * (10 * header.length + 2 * ids);
+}
+
+/** Refuses, before any run, a runs CSV beyond MAX_RUNS_CSV_BYTES or beyond the free space of its folder. */
+async function checkRunsCsvSize(path: string, scenario: Scenario, runs: number): Promise<void> {
+  const bytes = runsCsvBytes(scenario, runs);
+  const size = (b: number) => (b >= 1e9 ? `${(b / 1e9).toFixed(1)} GB` : `${Math.ceil(b / 1e6)} MB`);
+  if (bytes > MAX_RUNS_CSV_BYTES) {
+    throw new UserError(`--runs-csv ${path} would take about ${size(bytes)} (${runs} rows); the limit is ${size(MAX_RUNS_CSV_BYTES)}.
+` +
+      `Write it for fewer runs (the summary and --rounds-csv need no runs CSV), or split the runs between several seeds.`);
+  }
+  let free: number | undefined;
+  try {
+    const st = await statfs(dirname(resolvePath(path)));
+    free = Number(st.bavail) * Number(st.bsize);
+  } catch {
+    return; // a file system that cannot say: the write itself will tell
+  }
+  if (bytes > free) {
+    throw new UserError(`--runs-csv ${path} would take about ${size(bytes)} (${runs} rows), and its folder has ${size(free)} free.
+` +
+      'Free some space, write it elsewhere, or write it for fewer runs.');
   }
 }

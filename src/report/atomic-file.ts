@@ -13,6 +13,9 @@
  * are refused: renaming over them would replace the device node. An existing target's permission
  * bits are carried over to the new file.
  *
+ * A process killed with SIGKILL leaves its temporary file behind (never the target half-written); the
+ * next write of the same target removes such files of processes that no longer exist.
+ *
  * Every open temporary file is kept in a process-wide registry, so that the CLI's SIGINT/SIGTERM
  * handler can remove them all with `abortAllOpen()` (or `abortAllOpenSync()` from an 'exit' handler)
  * before it exits.
@@ -30,7 +33,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants, unlinkSync } from 'node:fs';
-import { access, open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { access, open, readdir, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** A file being written: visible at `path` only after `commit()`. */
@@ -176,6 +179,7 @@ export async function openAtomic(path: string): Promise<AtomicFile> {
   } catch (err) {
     if (errnoCode(err) !== 'ENOENT') throw new OutputFileError(`cannot write ${path}: ${describe(err)}`, err);
   }
+  await removeStaleTemps(target);
   // Not the simulation's generator: this only has to differ between concurrent writers.
   const tempPath = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let fh: FileHandle;
@@ -189,6 +193,40 @@ export async function openAtomic(path: string): Promise<AtomicFile> {
     await fh.chmod(mode).catch(() => undefined);
   }
   return new Writer(target, tempPath, fh);
+}
+
+/**
+ * A process killed outright (kill -9, power loss) cannot remove its temporary file; the target is
+ * untouched, but `.<name>.<pid>.<random>.tmp` stays. The next write of the same target removes every
+ * such file whose process is gone (a pid that no longer exists; a live pid, even one reused by an
+ * unrelated process, keeps its file: removing a file some writer still needs would be worse).
+ */
+async function removeStaleTemps(target: string): Promise<void> {
+  const folder = dirname(target);
+  const prefix = `.${basename(target)}.`;
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length));
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || processExists(pid)) continue;
+    await unlink(join(folder, name)).catch(() => undefined);
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return errnoCode(err) === 'EPERM'; // exists, owned by someone else
+  }
 }
 
 /** Writes `data` to `path` atomically: afterwards `path` holds exactly `data`, or is as before. */

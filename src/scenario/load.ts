@@ -85,7 +85,8 @@ function loadBytes(bytes: Buffer, file: string): LoadResult {
     return fail(`scenario file '${file}' is not valid UTF-8 text`, 'save it as UTF-8');
   }
   // A BOM and CRLF line ends are what some editors write; neither changes a line or column number.
-  text = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  // A lone CR is a line end too (old Mac files; YAML reads it so), not part of a line.
+  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const json = extname(file).toLowerCase() === '.json';
   const lines = new LineCounter();
   const parsed = parseYaml(text, lines, { prettyErrors: false, uniqueKeys: true, version: '1.2', schema: json ? 'json' : 'core' });
@@ -101,15 +102,18 @@ function loadBytes(bytes: Buffer, file: string): LoadResult {
     const jsonError = checkJson(text, doc, loc);
     if (jsonError) return { diagnostics: [jsonError] };
   }
-  for (const e of doc.errors) diagnostics.push(yamlDiagnostic(e, 'error', text, loc));
-  if (diagnostics.length > 0) return { diagnostics: finish(diagnostics) };
+  // A tag yaml cannot resolve (`!!python/object`, `!!js/function`) would be read as plain text; a
+  // file that carries one was written for a loader that runs code, so it is refused, not reinterpreted.
+  const fatal = (w: YAMLWarning) => w.code === 'TAG_RESOLVE_FAILED';
+  for (const e of [...doc.errors, ...doc.warnings.filter(fatal)]) diagnostics.push(yamlDiagnostic(e, 'error', text, loc));
+  if (diagnostics.length > 0) return { diagnostics: firstSyntaxErrors(diagnostics) };
   for (const w of doc.warnings) diagnostics.push(yamlDiagnostic(w, 'warning', text, loc));
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    if (e instanceof ReferenceError && /alias/i.test(e.message)) {
+    if (e instanceof ReferenceError && /excessive alias/i.test(e.message)) {
       return fail2(diagnostics, `the file expands YAML aliases (*name) more than ${MAX_ALIAS_COUNT} times`, 'this is the shape of a "billion laughs" attack; write the values out instead of nesting aliases', loc.at(0));
     }
     return fail2(diagnostics, `cannot read the YAML: ${(e as Error).message}`, undefined, loc.at(0));
@@ -117,6 +121,14 @@ function loadBytes(bytes: Buffer, file: string): LoadResult {
   if (data === null || data === undefined) return fail2(diagnostics, 'the file is empty', 'a scenario needs at least id, title, rounds, issues and actors', loc.at(0));
   if (typeof data !== 'object' || Array.isArray(data)) {
     return fail2(diagnostics, `the top level must be a mapping (id: ..., title: ..., ...); got ${Array.isArray(data) ? 'a list' : 'a single value'}`, undefined, loc.at(0));
+  }
+
+  const control = controlCharacter(data, []);
+  if (control) {
+    const code = control.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    return fail2(diagnostics, `${control.path.join('.') || 'a key'}: the text holds the control character U+${code}`,
+      'scenario text is printed on terminals and into reports, where control characters can hide or rewrite what is shown; remove it',
+      loc.value(control.path) ?? loc.at(0));
   }
 
   const schemaErrors = validateScenarioData(data);
@@ -129,6 +141,48 @@ function loadBytes(bytes: Buffer, file: string): LoadResult {
   const out: LoadResult = { diagnostics: finish(diagnostics) };
   if (r.scenario) out.scenario = r.scenario;
   return out;
+}
+
+/** C0 and C1 control characters other than tab, line feed and carriage return. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/**
+ * The first string (key or value) that holds a control character, with its path. Raw characters
+ * and YAML escapes ("\e", "\x1b") both end up here. Depth is bounded by MAX_NESTING.
+ */
+function controlCharacter(v: unknown, path: (string | number)[]): { path: (string | number)[]; char: string } | undefined {
+  if (typeof v === 'string') {
+    const m = CONTROL.exec(v);
+    return m ? { path, char: m[0] } : undefined;
+  }
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const r = controlCharacter(v[i], [...path, i]);
+      if (r) return r;
+    }
+  } else if (v !== null && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      const m = CONTROL.exec(k);
+      if (m) return { path: [...path, k], char: m[0] };
+      const r = controlCharacter(x, [...path, k]);
+      if (r) return r;
+    }
+  }
+  return undefined;
+}
+
+/** YAML syntax errors past the first few are mostly echoes of the first (one bad indent can yield hundreds). */
+const MAX_SYNTAX_ERRORS = 5;
+
+function firstSyntaxErrors(ds: Diagnostic[]): Diagnostic[] {
+  const all = finish(ds);
+  if (all.length <= MAX_SYNTAX_ERRORS) return all;
+  const rest = all.length - MAX_SYNTAX_ERRORS;
+  return [...all.slice(0, MAX_SYNTAX_ERRORS), {
+    severity: 'error',
+    message: `${rest} more YAML error${rest === 1 ? '' : 's'} not shown`,
+    hint: 'they usually follow from the first; fix it and check again',
+  }];
 }
 
 function fail2(before: Diagnostic[], message: string, hint: string | undefined, at: Diagnostic['loc']): LoadResult {
@@ -155,10 +209,11 @@ function checkJson(text: string, doc: Document, loc: Locator): Diagnostic | unde
       severity: 'error',
       message: `invalid JSON: ${lowerFirst(msg
         .replace(/\s*in JSON at position \d+[\s\S]*$/, '')
-        .replace(/, (\.\.\.)?"[\s\S]*" is not valid JSON$/, '')
+        .replace(/, (\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, '')
         .replace(/^Unexpected token '([\s\S])'/, (_, c: string) => `Unexpected character ${JSON.stringify(c)}`))}`,
     };
     if (/trailing comma|property name/i.test(msg)) d.hint = 'JSON allows no trailing commas and needs double-quoted keys';
+    else if (/token '[NI]'/.test(msg)) d.hint = 'JSON has no NaN or Infinity: write a finite number';
     d.loc = loc.at(offset ?? 0);
     return d;
   }
@@ -182,11 +237,21 @@ function yamlDiagnostic(e: YAMLError | YAMLWarning, severity: Diagnostic['severi
       d.hint = 'keep one scenario per file';
       break;
     case 'TAG_RESOLVE_FAILED':
-      d.message = `YAML tag ignored: ${e.message.replace(/ at line \d+.*$/s, '')}`;
-      d.hint = 'negsim reads plain YAML; the value is read as a string';
+      d.message = `YAML tag not allowed: ${e.message.replace(/ at line \d+.*$/s, '').replace(/^Unresolved tag: tag:yaml.org,2002:/, '!!').replace(/^Unresolved tag: /, '')}`;
+      d.hint = 'negsim reads plain data (text, numbers, true/false, lists, mappings); remove the tag';
+      break;
+    case 'BAD_ALIAS':
+      d.message = `YAML alias error: ${e.message}`;
+      d.hint = e.message.startsWith('cycle') ? 'write the values out; a scenario holds no self-references' : 'define the anchor (&name value) before any *name, or write the value out';
+      break;
+    case 'NON_STRING_KEY':
+      d.message = `YAML key error: ${e.message}`;
+      d.hint = "keys are plain names such as 'capability' or an id";
       break;
     default:
-      d.message = `YAML syntax error: ${lowerFirst(e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ''))}`;
+      d.message = `YAML ${severity === 'error' ? 'syntax error' : 'warning'}: ${lowerFirst(e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ''))
+        // yaml quotes the offending token whole; a paragraph of it helps no one
+        .replace(/: "([\s\S]{40})[\s\S]+"$/, ': "$1…"')}`;
   }
   return d;
 }

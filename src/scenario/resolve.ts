@@ -24,6 +24,7 @@ import type {
 } from './types.js';
 import { exprNames, type ExprIR } from './expr-ir.js';
 import { parseExpression } from './expression.js';
+import { MAX_PARTIES } from './limits.js';
 import { EXIT_NAMES, RESERVED_NAMES } from './names.js';
 import { didYouMean } from './nearest.js';
 import { findQuote, normaliseForQuote } from './quotes.js';
@@ -89,8 +90,12 @@ class Resolver {
       return { id, name: i.name ?? id, low: i.low, high: i.high };
     });
     const actors = this.actorIds.map((id) => this.actor(id, raw.actors[id], model));
-    if (!this.actorIds.some((id) => raw.actors[id].role === 'party')) {
+    const parties = this.actorIds.filter((id) => raw.actors[id].role === 'party');
+    if (parties.length === 0) {
       this.error(['actors'], "no actor has role 'party': a negotiation needs at least one party", "set 'role: party' on the negotiating sides", 'key');
+    } else if (parties.length > MAX_PARTIES) {
+      this.error(['actors', parties[MAX_PARTIES]], `too many parties: ${parties.length}; the limit is ${MAX_PARTIES}`,
+        `each round is a game with up to 3^parties action profiles (3^${MAX_PARTIES} = ${3 ** MAX_PARTIES}), and each party more triples the time and memory of every run; make minor sides sponsors, or merge allied parties`, 'key');
     }
     const measures = Object.keys(raw.measures ?? {}).map((id) => this.measure(id, raw.measures![id], model));
     if (source?.text !== undefined) this.checkQuotes(source.text, source.file ?? '');
@@ -221,8 +226,12 @@ class Resolver {
     out.file = s.file;
     const dir = resolvePath(dirname(this.ctx.file));
     const full = resolvePath(dir, s.file);
-    if (!existsSync(full) || !statSync(full).isFile()) {
+    if (!existsSync(full)) {
       this.error(['source', 'file'], `source file '${s.file}' not found (looked for ${full})`, 'source.file is relative to the scenario file');
+      return out;
+    }
+    if (!statSync(full).isFile()) {
+      this.error(['source', 'file'], `source file '${s.file}' is not a regular file (a folder or a device)`, 'name the text file that holds the source, e.g. article.txt');
       return out;
     }
     // The text goes into traces and reports; a shared scenario must not pull in other files of

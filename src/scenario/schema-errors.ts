@@ -181,7 +181,7 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], data: unknown,
             typeof value === 'string' ? `write it as '- red_line: "${value}"' (or precondition, exit)` : undefined);
         } else {
           let hint: string | undefined;
-          if (want === 'string' && (typeof value === 'number' || typeof value === 'boolean')) hint = `quote it: '${String(value)}'`;
+          if (want === 'string' && (typeof value === 'number' || typeof value === 'boolean')) hint = `quote it: '${short(value)}'`;
           if (want === 'boolean' && typeof value === 'string' && /^(yes|no|on|off|y|n)$/i.test(value)) {
             hint = 'write true or false (YAML 1.2 reads yes/no/on/off as text)';
           }
@@ -199,10 +199,10 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], data: unknown,
       }
       case 'pattern': {
         const pat = String(params.pattern);
-        if (pat === DATE_PATTERN) emit(path, 'value', `${label} must be a date written YYYY-MM-DD; got '${String(value)}'`, 'e.g. 2014-01-17');
-        else if (pat === ID_PATTERN) emit(path, 'value', `${label}: '${String(value)}' is not a valid id (lowercase letters, digits and _, starting with a letter)`);
-        else if (pat === SCENARIO_ID_PATTERN) emit(path, 'value', `${label}: '${String(value)}' is not a valid scenario id (lowercase letters, digits, - and _)`);
-        else emit(path, 'value', `${label} must match ${pat}; got '${String(value)}'`);
+        if (pat === DATE_PATTERN) emit(path, 'value', `${label} must be a date written YYYY-MM-DD; got '${short(value)}'`, 'e.g. 2014-01-17');
+        else if (pat === ID_PATTERN) emit(path, 'value', `${label}: '${short(value)}' is not a valid id (lowercase letters, digits and _, starting with a letter)`);
+        else if (pat === SCENARIO_ID_PATTERN) emit(path, 'value', `${label}: '${short(value)}' is not a valid scenario id (lowercase letters, digits, - and _)`);
+        else emit(path, 'value', `${label} must match ${pat}; got '${short(value)}'`);
         break;
       }
       case 'minLength':
@@ -218,7 +218,8 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], data: unknown,
         } else if (e.keyword === 'minItems') {
           emit(path, 'value', `${label} needs at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}; got ${n}`);
         } else {
-          emit(path, 'value', `${label} has too many items (${n}; at most ${String(params.limit)})`);
+          emit(path, 'value', `${label} has too many items (${n}; the limit is ${String(params.limit)})`,
+            'negsim bounds the size of a scenario so that any file loads and runs in bounded time and memory (README, Safety)');
         }
         break;
       }
@@ -236,6 +237,12 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], data: unknown,
       case 'minProperties':
         emit(path, 'value', `${label} needs at least ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}`);
         break;
+      case 'maxProperties': {
+        const n = value !== null && typeof value === 'object' ? Object.keys(value).length : 0;
+        emit(path, 'value', `${label} has too many entries (${n}; the limit is ${String(params.limit)})`,
+          'negsim bounds the size of a scenario so that any file loads and runs in bounded time and memory (README, Safety)');
+        break;
+      }
       default:
         emit(path, 'value', `${label} ${e.message ?? 'is invalid'}`);
     }
@@ -263,6 +270,12 @@ function describeSchema(s: Schema): string {
   const t = s.type === 'integer' ? 'a whole number' : TYPE_WORDS[String(s.type)] ?? String(s.type);
   if (typeof s.minimum === 'number' && typeof s.maximum === 'number') return `${t} in ${s.minimum}..${s.maximum}`;
   return t;
+}
+
+/** A value as echoed in a message: at most 40 characters, so a pasted paragraph does not flood the terminal. */
+function short(value: unknown): string {
+  const s = String(value);
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
 }
 
 function lowerFirst(s: string): string {

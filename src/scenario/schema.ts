@@ -9,6 +9,7 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { DATE_PATTERN, ID_PATTERN, SCENARIO_ID_PATTERN } from './names.js';
+import { MAX_ACTORS, MAX_ISSUES, MAX_MEASURES, MAX_PARTIES, MAX_PREFERENCES, MAX_ROUNDS } from './limits.js';
 
 export const SCHEMA_ID = 'urn:negsim:scenario:v1';
 
@@ -186,7 +187,7 @@ const Preference = Type.Unsafe<RawPreferenceT>({
 });
 
 /** `one` or a list of `one`s (at least `minItems`), told apart by `if`/`then`/`else`. */
-function OneOrList<T extends TSchema>(one: T, description: string, list: { minItems?: number; uniqueItems?: boolean } = {}) {
+function OneOrList<T extends TSchema>(one: T, description: string, list: { minItems?: number; maxItems?: number; uniqueItems?: boolean } = {}) {
   return Type.Unsafe<Static<T> | Static<T>[]>({
     description,
     if: { type: 'array' },
@@ -241,8 +242,8 @@ const Actor = Type.Object(
         description: 'Actor id -> prior belief that that actor is sincere.',
       }),
     ),
-    preferences: Type.Optional(Type.Array(Preference, { description: 'Red lines, preconditions, exit triggers, priorities, outside option, inclinations.' })),
-    pressure: Type.Optional(OneOrList(Pressure, 'Pressure this actor exerts: one object or a list.')),
+    preferences: Type.Optional(Type.Array(Preference, { maxItems: MAX_PREFERENCES, description: `Red lines, preconditions, exit triggers, priorities, outside option, inclinations (at most ${MAX_PREFERENCES}).` })),
+    pressure: Type.Optional(OneOrList(Pressure, `Pressure this actor exerts: one object or a list (at most ${MAX_PREFERENCES}).`, { maxItems: MAX_PREFERENCES })),
   },
   { additionalProperties: false, description: 'An actor: a party to the talks, a sponsor or a mediator.' },
 );
@@ -313,22 +314,25 @@ export const ScenarioFileSchema = Type.Object(
     as_of: Type.Optional(Type.String({ pattern: DATE_PATTERN, description: 'Decision date, YYYY-MM-DD.' })),
     description: Type.Optional(Type.String({ description: 'Free text.' })),
     source: Type.Optional(SourceInfo),
-    rounds: Type.Integer({ minimum: 1, maximum: 200, description: 'Rounds of talks, 1..200.' }),
+    rounds: Type.Integer({ minimum: 1, maximum: MAX_ROUNDS, description: `Rounds of talks, 1..${MAX_ROUNDS}.` }),
     model: Type.Optional(Model),
     issues: Type.Record(Type.String({ pattern: ID_PATTERN }), Issue, {
       additionalProperties: false,
       minProperties: 1,
-      description: 'Issue id -> issue (at least one).',
+      maxProperties: MAX_ISSUES,
+      description: `Issue id -> issue (at least one, at most ${MAX_ISSUES}).`,
     }),
     actors: Type.Record(Type.String({ pattern: ID_PATTERN }), Actor, {
       additionalProperties: false,
       minProperties: 1,
-      description: 'Actor id -> actor (at least one party).',
+      maxProperties: MAX_ACTORS,
+      description: `Actor id -> actor (at least one party; at most ${MAX_ACTORS} actors, of them at most ${MAX_PARTIES} parties).`,
     }),
     measures: Type.Optional(
       Type.Record(Type.String({ pattern: ID_PATTERN }), Measure, {
         additionalProperties: false,
-        description: 'Measure id -> confidence-building measure.',
+        maxProperties: MAX_MEASURES,
+        description: `Measure id -> confidence-building measure (at most ${MAX_MEASURES}).`,
       }),
     ),
   },

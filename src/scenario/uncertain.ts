@@ -98,7 +98,7 @@ export function explainUncertain(v: unknown, range: Range, label: string): Probl
   const names = ARITY[kind as keyof typeof ARITY];
   const args = (v as Record<string, unknown>)[kind];
   if (!Array.isArray(args) || args.length !== names.length || !args.every((x) => typeof x === 'number')) {
-    return { message: `${label}: ${kind} takes [${names.join(', ')}] (${names.length} numbers); got ${JSON.stringify(args) ?? 'nothing'}` };
+    return { message: `${label}: ${kind} takes [${names.join(', ')}] (${names.length} numbers); got ${shortJson(args)}` };
   }
   const a = args as number[];
   if (!a.every(Number.isFinite)) return { message: `${label}: the parameters of ${kind} must be finite numbers` };
@@ -145,4 +145,16 @@ export function toDistribution(v: unknown): Distribution {
   if (o.triangular) return { kind: 'triangular', lo: o.triangular[0], mode: o.triangular[1], hi: o.triangular[2] };
   if (o.beta) return { kind: 'beta', a: o.beta[0], b: o.beta[1] };
   throw new Error(`toDistribution: not an uncertain value: ${JSON.stringify(v)}`);
+}
+
+/** A value as JSON for a message: at most 60 characters, and never a throw (cyclic or huge input). */
+function shortJson(v: unknown): string {
+  let s: string | undefined;
+  try {
+    s = JSON.stringify(v);
+  } catch {
+    s = Array.isArray(v) ? 'a list that contains itself' : 'a value that contains itself';
+  }
+  if (s === undefined) return 'nothing';
+  return s.length <= 60 ? s : `${s.slice(0, 57)}...`;
 }

@@ -15,7 +15,7 @@
  * quadratic in the size of a mapping (a 3 MB file took 20 s); it is turned off and duplicates are
  * found here with one Set per mapping, reported as yaml reports them (DUPLICATE_KEY at the key).
  */
-import { Composer, isMap, isPair, isScalar, isSeq, Lexer, Parser, YAMLParseError, type CST, type Document, type DocumentOptions, type LineCounter, type ParseOptions, type SchemaOptions } from 'yaml';
+import { Composer, isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, Parser, YAMLParseError, type CST, type Document, type DocumentOptions, type LineCounter, type ParseOptions, type SchemaOptions } from 'yaml';
 
 /** Collections inside collections; a scenario file needs about 8 (actors.gov.preferences[0].with.t.uniform[..]). */
 export const MAX_NESTING = 64;
@@ -48,25 +48,59 @@ export function parseYaml(text: string, lines: LineCounter, options: ParseOption
     }
   }
   if (!doc) throw new Error('parseYaml: the composer produced no document'); // compose(..., forceDoc=true) always does
-  if (options.uniqueKeys !== false) duplicateKeys(doc.contents, doc.errors);
+  checkNodes(doc.contents, { errors: doc.errors, uniqueKeys: options.uniqueKeys !== false, defined: new Set(), open: [] });
   return { ok: true, doc };
 }
 
-/** Push a DUPLICATE_KEY error for every repeated scalar key of every mapping (depth <= MAX_NESTING). */
-function duplicateKeys(node: unknown, errors: YAMLParseError[]): void {
+interface NodeCheck {
+  errors: YAMLParseError[];
+  uniqueKeys: boolean;
+  /** Anchors defined so far, in document order. */
+  defined: Set<string>;
+  /** Anchors of the collections that enclose the current node. */
+  open: string[];
+}
+
+/**
+ * One walk over the document (depth <= MAX_NESTING, so recursion is safe), in document order, that
+ * finds what yaml's toJS would either throw on or turn into data no scenario can hold:
+ * - a repeated scalar key in a mapping: DUPLICATE_KEY at the key, as yaml reports it;
+ * - a key that is a list or a mapping (`? {a: 1}`): NON_STRING_KEY; yaml would stringify it and
+ *   print a process warning of its own;
+ * - an alias to an anchor not defined before it: BAD_ALIAS (toJS throws a ReferenceError);
+ * - an alias inside the very node its anchor names (`&a [*a]`): BAD_ALIAS; it would make a cyclic
+ *   object, which every later step (schema errors, messages, structured clone) would have to survive.
+ */
+function checkNodes(node: unknown, c: NodeCheck): void {
+  if (isAlias(node)) {
+    const at: [number, number] = node.range ? [node.range[0], node.range[1]] : [0, 0];
+    if (c.open.includes(node.source)) c.errors.push(new YAMLParseError(at, 'BAD_ALIAS', `cycle: alias *${node.source} is inside the node its anchor &${node.source} names`));
+    else if (!c.defined.has(node.source)) c.errors.push(new YAMLParseError(at, 'BAD_ALIAS', `unknown alias *${node.source}: no anchor &${node.source} is defined before it`));
+    return;
+  }
+  const anchor = isNode(node) ? node.anchor : undefined;
+  if (anchor) c.defined.add(anchor);
+  if (!isMap(node) && !isSeq(node)) return;
+  if (anchor) c.open.push(anchor);
   if (isMap(node)) {
     const seen = new Set<string>();
     for (const pair of node.items) {
-      if (isScalar(pair.key) && pair.key.range) {
-        const k = String(pair.key.value);
-        if (seen.has(k)) errors.push(new YAMLParseError([pair.key.range[0], pair.key.range[1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
+      const key = pair.key as unknown;
+      if (isScalar(key) && key.range) {
+        const k = String(key.value);
+        if (c.uniqueKeys && seen.has(k)) c.errors.push(new YAMLParseError([key.range[0], key.range[1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
         seen.add(k);
+      } else if ((isMap(key) || isSeq(key)) && key.range) {
+        c.errors.push(new YAMLParseError([key.range[0], key.range[1]], 'NON_STRING_KEY', 'a key must be a name, not a list or a mapping'));
+      } else if (isAlias(key)) {
+        checkNodes(key, c);
       }
-      duplicateKeys(pair.value, errors);
+      checkNodes(pair.value, c);
     }
-  } else if (isSeq(node)) {
-    for (const item of node.items) duplicateKeys(isPair(item) ? item.value : item, errors);
+  } else {
+    for (const item of node.items) checkNodes(isPair(item) ? item.value : item, c);
   }
+  if (anchor) c.open.pop();
 }
 
 /**

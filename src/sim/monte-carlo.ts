@@ -22,6 +22,18 @@ export interface MonteCarloOptions {
   onProgress?: (runsDone: number) => void;
 }
 
+/**
+ * A worker thread died or threw while playing runs (a bug, or the machine ran out of memory). The Monte
+ * Carlo is abandoned rather than finished without that worker's blocks: a result that silently lacks
+ * runs would be wrong, and the same seeds in a new run reproduce it.
+ */
+export class WorkerCrashError extends Error {
+  constructor(what: string, readonly runsDone: number, readonly runs: number) {
+    super(`a worker thread ${what} after ${runsDone} of ${runs} runs; the Monte Carlo was abandoned`);
+    this.name = 'WorkerCrashError';
+  }
+}
+
 /** `auto` (or 0) means one worker per available core. */
 export function resolveWorkers(w: number | 'auto'): number {
   return w === 'auto' || w === 0 ? Math.max(1, availableParallelism()) : w;
@@ -43,6 +55,8 @@ export async function monteCarlo(scenario: Scenario, opts: MonteCarloOptions): P
     for (let b = 0; b < nBlocks; b++) {
       const [start, end] = blockRange(b, opts.runs);
       await take(runner.run(b, opts.seed, start, end, opts.keepRuns ?? false));
+      // let the event loop in between blocks, so that SIGINT/SIGTERM handlers run during a long run
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return total;
   }
@@ -52,15 +66,22 @@ export async function monteCarlo(scenario: Scenario, opts: MonteCarloOptions): P
       const [start, end] = blockRange(b, opts.runs);
       return { block: b, seed: opts.seed, start, end, keepRuns: opts.keepRuns ?? false };
     }, take);
+  } catch (e) {
+    if (e instanceof WorkerFailure) throw new WorkerCrashError(e.message, done, opts.runs);
+    throw e;
   } finally {
     await pool.close();
   }
   return total;
 }
 
+/** How a worker failed, without the runs count (monteCarlo adds it). */
+class WorkerFailure extends Error {}
+
 /** Worker threads that play blocks; results are handed on strictly in block order. */
 export class WorkerPool {
   private readonly workers: Worker[] = [];
+  private closing = false;
 
   constructor(scenario: Scenario, n: number) {
     for (let i = 0; i < n; i++) this.workers.push(startWorker(scenario));
@@ -97,14 +118,16 @@ export class WorkerPool {
       };
       for (const w of this.workers) {
         w.on('message', (msg: WorkerReply) => {
-          if (!msg.ok) return fail(new Error(`worker failed on block ${msg.block}: ${msg.message}`));
+          if (!msg.ok) return fail(new WorkerFailure(`failed on block ${msg.block}: ${msg.message}`));
           ready.set(msg.result.block, msg.result);
           dispatch(w);
           draining = draining.then(drain).catch(fail);
         });
-        w.on('error', (e) => fail(e));
+        w.on('error', (e) => fail(new WorkerFailure(`threw an uncaught error (${e.message})`)));
+        // Any exit before the last block, even with code 0, leaves blocks in flight that would never
+        // come back: without this the driver would wait for ever.
         w.on('exit', (code) => {
-          if (code !== 0 && expected < nBlocks) fail(new Error(`a worker thread exited with code ${code} before the runs were done`));
+          if (!this.closing && expected < nBlocks) fail(new WorkerFailure(`exited with code ${code}`));
         });
         // two blocks in flight per worker, so none waits while the main thread merges
         dispatch(w);
@@ -114,6 +137,7 @@ export class WorkerPool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
