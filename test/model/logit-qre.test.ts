@@ -1,0 +1,473 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { LogitQreSolver, logitQre } from '../../src/model/logit-qre.js';
+import { gameFromFixture, makeGame, profileCount, type NormalFormGame, type QreFixture } from '../../src/model/normal-form.js';
+
+// The Gambit fixtures live next to the repository: <repo>/../shared/fixtures/qre.
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const fixtureDir = resolve(repoRoot, '..', 'shared', 'fixtures', 'qre');
+
+function loadFixtures(): { file: string; fixture: QreFixture }[] {
+  if (!existsSync(fixtureDir)) {
+    throw new Error(
+      `QRE fixtures not found: expected the folder ${fixtureDir} (../shared/fixtures/qre next to the ` +
+        'repository) holding the gambit-logit results these tests compare against',
+    );
+  }
+  const files = readdirSync(fixtureDir).filter((f) => f.endsWith('.json')).sort();
+  if (files.length === 0) throw new Error(`QRE fixtures: no *.json files in ${fixtureDir}`);
+  return files.map((file) => ({ file, fixture: JSON.parse(readFileSync(resolve(fixtureDir, file), 'utf8')) }));
+}
+
+/** Expected payoff of every pure strategy against the others' mixtures (independent of the solver). */
+function expectedPayoffs(game: NormalFormGame, sigma: ArrayLike<number>): number[] {
+  const ks = game.strategies;
+  const n = ks.length;
+  const off: number[] = [];
+  let m = 0;
+  for (const k of ks) {
+    off.push(m);
+    m += k;
+  }
+  const u = new Array<number>(m).fill(0);
+  const s = new Array<number>(n).fill(0);
+  for (let p = 0; p < profileCount(ks); p++) {
+    for (let i = 0; i < n; i++) {
+      let w = 1;
+      for (let j = 0; j < n; j++) if (j !== i) w *= sigma[off[j] + s[j]];
+      u[off[i] + s[i]] += w * game.payoffs[p * n + i];
+    }
+    for (let k = 0; k < n; k++) {
+      if (++s[k] < ks[k]) break;
+      s[k] = 0;
+    }
+  }
+  return u;
+}
+
+/** max |sigma - logit response(sigma)|, the fixed-point residual of a QRE candidate. */
+function residual(game: NormalFormGame, lambda: number, sigma: ArrayLike<number>): number {
+  const u = expectedPayoffs(game, sigma);
+  let worst = 0;
+  let o = 0;
+  for (const k of game.strategies) {
+    const top = Math.max(...u.slice(o, o + k).map((x) => lambda * x));
+    const e = u.slice(o, o + k).map((x) => Math.exp(lambda * x - top));
+    const sum = e.reduce((a, b) => a + b, 0);
+    for (let a = 0; a < k; a++) worst = Math.max(worst, Math.abs(e[a] / sum - sigma[o + a]));
+    o += k;
+  }
+  return worst;
+}
+
+/** Deterministic uniform numbers in [0, 1) for test games (a linear congruential generator). */
+function lcg(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+}
+
+function randomGame(strategies: number[], rand: () => number, lo = -1, hi = 1): NormalFormGame {
+  const len = profileCount(strategies) * strategies.length;
+  return makeGame(strategies, Array.from({ length: len }, () => lo + (hi - lo) * rand()));
+}
+
+const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
+  return d;
+};
+
+test('every gambit-logit fixture point is reproduced to 1e-6 at its reported lambda', () => {
+  const solver = new LogitQreSolver();
+  let points = 0;
+  for (const { file, fixture } of loadFixtures()) {
+    const game = gameFromFixture(fixture);
+    for (const point of fixture.qre) {
+      const got = solver.solve(game, point.reported_lambda);
+      const want = point.strategies.flat();
+      assert.is(got.length, want.length, file);
+      const err = maxDiff(got, want);
+      assert.ok(err < 1e-6, `${file} lambda ${point.lambda}: max error ${err}`);
+      points++;
+    }
+  }
+  assert.ok(points >= 30, `${points} fixture points checked`);
+});
+
+test('doc example: ceasefire prisoner dilemma at lambda 1 gives P(comply) = 0.226750644834 (gambit-logit)', () => {
+  const pd = makeGame([2, 2], [3, 3, 5, 0, 0, 5, 1, 1]);
+  const [gov, opp] = logitQre(pd, 1);
+  assert.ok(Math.abs(gov[0] - 0.226750644834) < 1e-10, String(gov[0]));
+  assert.ok(Math.abs(opp[1] - 0.773249355166) < 1e-10, String(opp[1]));
+  assert.ok(Math.abs(gov[0] + gov[1] - 1) < 1e-15);
+});
+
+test('lambda 0 gives the centroid, for any number of players and strategies', () => {
+  const solver = new LogitQreSolver();
+  const rand = lcg(1);
+  for (const shape of [[2, 2], [3, 2], [2, 3, 4], [1, 3], [2, 2, 2, 2]]) {
+    const got = solver.solve(randomGame(shape, rand), 0);
+    let o = 0;
+    for (const k of shape) {
+      for (let a = 0; a < k; a++) assert.is(got[o + a], 1 / k, `shape ${shape}`);
+      o += k;
+    }
+  }
+});
+
+test('a game whose payoffs are all equal stays at the centroid for every lambda', () => {
+  const flat = makeGame([2, 3], new Array(12).fill(4));
+  assert.equal(Array.from(new LogitQreSolver().solve(flat, 50)), [0.5, 0.5, 1 / 3, 1 / 3, 1 / 3]);
+});
+
+test('a dominance-solvable game approaches its pure Nash equilibrium at large lambda', () => {
+  // Gibbons (1992, fig. 1.1.1): Right is strictly dominated by Middle for the column player; once it
+  // is gone, Down is dominated by Up; then Middle is the column player's best reply: (Up, Middle).
+  //            Left    Middle  Right
+  //   Up       1, 0    1, 2    0, 1
+  //   Down     0, 3    0, 1    2, 0
+  const g = makeGame([2, 3], [1, 0, 0, 3, 1, 2, 0, 1, 0, 1, 2, 0]);
+  const solver = new LogitQreSolver();
+  const near = solver.solve(g, 100);
+  const pure = [1, 0, 0, 1, 0];
+  assert.ok(maxDiff(near, pure) < 1e-9, `lambda 100: ${Array.from(near)}`);
+  // Monotone approach along the way: Up and Middle gain as lambda grows.
+  const mid = solver.solve(g, 2).slice();
+  const low = solver.solve(g, 0.5).slice();
+  assert.ok(low[0] < mid[0] && mid[0] < near[0]);
+  assert.ok(low[3] < mid[3] && mid[3] < near[3]);
+  // Ceasefire prisoner dilemma: violating is dominant.
+  const pd = makeGame([2, 2], [3, 3, 5, 0, 0, 5, 1, 1]);
+  assert.ok(maxDiff(solver.solve(pd, 40), [0, 1, 0, 1]) < 1e-9);
+});
+
+test('the result is a fixed point of the logit response to 1e-9 (fixtures, random games, up to 6 players)', () => {
+  const solver = new LogitQreSolver();
+  for (const { fixture } of loadFixtures()) {
+    const game = gameFromFixture(fixture);
+    for (const lambda of [0.3, 3, 30]) {
+      const r = residual(game, lambda, solver.solve(game, lambda));
+      assert.ok(r < 1e-9, `${fixture.name} lambda ${lambda}: residual ${r}`);
+    }
+  }
+  const rand = lcg(7);
+  const shapes = [[2, 2], [2, 3], [3, 3], [4, 4], [2, 2, 2, 2], [3, 3, 3], [3, 2, 4], [3, 3, 3, 3, 3, 3]];
+  // Players with a single strategy (no choice) may sit anywhere.
+  shapes.push([3], [2, 1, 2], [2, 3, 1, 2], [1, 1, 2, 1, 1]);
+  for (const shape of shapes) {
+    for (let g = 0; g < (shape.length > 4 ? 2 : 10); g++) {
+      const game = randomGame(shape, rand, 0, 1);
+      for (const lambda of [1, 5, 20, 80]) {
+        const sigma = solver.solve(game, lambda);
+        const r = residual(game, lambda, sigma);
+        assert.ok(r < 1e-9, `shape ${shape} game ${g} lambda ${lambda}: residual ${r}`);
+        assert.ok(solver.stats.residual < 1e-9);
+      }
+    }
+  }
+});
+
+test('payoff units do not matter: scaling payoffs by c and lambda by 1/c gives the same QRE', () => {
+  const solver = new LogitQreSolver();
+  const rand = lcg(11);
+  const base = randomGame([3, 3], rand);
+  const scaled = makeGame([3, 3], Array.from(base.payoffs, (p) => p * 1000 - 7));
+  const a = solver.solve(base, 12).slice();
+  const b = solver.solve(scaled, 12 / 1000);
+  assert.ok(maxDiff(a, b) < 1e-9, `max difference ${maxDiff(a, b)}`);
+});
+
+test('one solver object gives identical bytes for the same game, whatever it solved in between', () => {
+  const solver = new LogitQreSolver();
+  const rand = lcg(3);
+  const g = randomGame([3, 3], rand);
+  const other = randomGame([2, 2, 2, 2], rand);
+  const big = randomGame([4, 5], rand);
+  const first = Buffer.from(solver.solve(g, 17).buffer).toString('hex');
+  const out = new Float64Array(6);
+  solver.solve(other, 3);
+  solver.solve(big, 40);
+  solver.solve(g, 2);
+  const again = Buffer.from(solver.solve(g, 17, out).buffer).toString('hex');
+  assert.is(again, first);
+  const fresh = Buffer.from(new LogitQreSolver().solve(g, 17).buffer).toString('hex');
+  assert.is(fresh, first);
+});
+
+test('solve writes into the given array and returns it; a too-short array is refused', () => {
+  const solver = new LogitQreSolver();
+  const pd = makeGame([2, 2], [3, 3, 5, 0, 0, 5, 1, 1]);
+  const out = new Float64Array(5).fill(-1);
+  assert.is(solver.solve(pd, 1, out), out);
+  assert.is(out[4], -1);
+  assert.throws(() => solver.solve(pd, 1, new Float64Array(3)), /out has length 3; needs 4/);
+});
+
+test('negative, NaN and infinite lambda are refused; malformed games too', () => {
+  const solver = new LogitQreSolver();
+  const pd = makeGame([2, 2], [3, 3, 5, 0, 0, 5, 1, 1]);
+  for (const bad of [-1, -1e-9, NaN, Infinity]) {
+    assert.throws(() => solver.solve(pd, bad), /lambda must be a finite number >= 0/);
+  }
+  assert.throws(() => solver.solve({ strategies: [2, 2], payoffs: new Float64Array(7) }, 1), /payoffs has length 7; expected 8/);
+  assert.throws(() => solver.solve({ strategies: [2, 0], payoffs: new Float64Array(0) }, 1), /player 1 has 0 strategies/);
+  const nan = new Float64Array(8);
+  nan[5] = NaN;
+  assert.throws(() => solver.solve({ strategies: [2, 2], payoffs: nan }, 1), /player 1 at profile 2 is NaN/);
+});
+
+test('branch: from the centroid at lambda 0 to exactly lambdaMax, ending where solve lands', () => {
+  const solver = new LogitQreSolver();
+  const game = gameFromFixture(loadFixtures().find((f) => f.file === 'random-3p-3a.json')!.fixture);
+  const points = solver.branch(game, 5);
+  assert.is(points[0].lambda, 0);
+  assert.equal(Array.from(points[0].probs), new Array(9).fill(1 / 3));
+  const last = points[points.length - 1];
+  assert.is(last.lambda, 5);
+  assert.ok(maxDiff(last.probs, solver.solve(game, 5)) < 1e-12);
+  for (let i = 1; i < points.length; i++) assert.ok(points[i].lambda > points[i - 1].lambda);
+  const thin = solver.branch(game, 5, { maxPoints: 10, maxStep: 0.05 });
+  assert.ok(thin.length <= 10 && thin.length >= 5, `${thin.length} points`);
+  assert.is(thin[thin.length - 1].lambda, 5);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Principal branches with folds, against a deliberately simple, independent tracer.
+
+/** The QRE equations in log-ratio variables v (as the solver's doc comment), via expectedPayoffs. */
+function logRatioSystem(game: NormalFormGame): {
+  n: number;
+  probs: (v: number[]) => number[];
+  H: (v: number[], lambda: number) => number[];
+} {
+  const ks = game.strategies;
+  const n = ks.reduce((a, k) => a + k - 1, 0);
+  const probs = (v: number[]): number[] => {
+    const out: number[] = [];
+    let vo = 0;
+    for (const k of ks) {
+      const e = [1, ...v.slice(vo, vo + k - 1).map(Math.exp)];
+      const s = e.reduce((a, b) => a + b, 0);
+      out.push(...e.map((x) => x / s));
+      vo += k - 1;
+    }
+    return out;
+  };
+  const H = (v: number[], lambda: number): number[] => {
+    const u = expectedPayoffs(game, probs(v));
+    const h: number[] = [];
+    let o = 0;
+    let vo = 0;
+    for (const k of ks) {
+      for (let a = 1; a < k; a++) h.push(v[vo + a - 1] - lambda * (u[o + a] - u[o]));
+      o += k;
+      vo += k - 1;
+    }
+    return h;
+  };
+  return { n, probs, H };
+}
+
+/** Gaussian elimination with partial pivoting: solves A x = b. */
+function solveLinear(A: number[][], b: number[]): number[] {
+  const n = b.length;
+  const M = A.map((row, r) => [...row, b[r]]);
+  for (let k = 0; k < n; k++) {
+    let p = k;
+    for (let i = k + 1; i < n; i++) if (Math.abs(M[i][k]) > Math.abs(M[p][k])) p = i;
+    [M[k], M[p]] = [M[p], M[k]];
+    for (let i = k + 1; i < n; i++) {
+      const f = M[i][k] / M[k][k];
+      for (let j = k; j <= n; j++) M[i][j] -= f * M[k][j];
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let i = n - 1; i >= 0; i--) {
+    let s = M[i][n];
+    for (let j = i + 1; j < n; j++) s -= M[i][j] * x[j];
+    x[i] = s / M[i][i];
+  }
+  return x;
+}
+
+/** Forward-difference Jacobian of F at x (rows: components of F). */
+function jacobian(F: (x: number[]) => number[], x: number[], fx: number[]): number[][] {
+  const J = fx.map(() => new Array<number>(x.length).fill(0));
+  for (let c = 0; c < x.length; c++) {
+    const xe = x.slice();
+    const h = 1e-7 * Math.max(1, Math.abs(x[c]));
+    xe[c] += h;
+    const fe = F(xe);
+    for (let r = 0; r < fx.length; r++) J[r][c] = (fe[r] - fx[r]) / h;
+  }
+  return J;
+}
+
+/** Plain Newton's method (forward-difference Jacobian); null if it does not converge. */
+function newton(F: (x: number[]) => number[], x0: number[], maxIt = 1000): number[] | null {
+  let x = x0.slice();
+  for (let it = 0; it < maxIt; it++) {
+    const fx = F(x);
+    if (Math.max(...fx.map(Math.abs)) < 1e-12) return x;
+    const d = solveLinear(jacobian(F, x, fx), fx.map((f) => -f));
+    x = x.map((v, i) => v + d[i]);
+  }
+  return null;
+}
+
+/**
+ * Reference: pseudo-arclength continuation with a fixed small step (0.005 in (v, lambda)), Euler
+ * predictor, Newton corrector on [H; t . (x - x_pred)] with forward-difference Jacobians; at the
+ * first step that reaches the target lambda, Newton with lambda fixed from the interpolated point.
+ * Slow and simple: no step control, no shortcuts.
+ */
+function simpleTrace(game: NormalFormGame, target: number): number[] {
+  const { n, probs, H } = logRatioSystem(game);
+  const Hx = (x: number[]): number[] => H(x.slice(0, n), x[n]);
+  let x = new Array<number>(n + 1).fill(0);
+  const d0 = H(new Array<number>(n).fill(0), -1); // at the centroid H(0, -1) = D(centroid)
+  let t = [...d0, 1];
+  let norm = Math.hypot(...t);
+  t = t.map((c) => c / norm);
+  const h = 0.005;
+  for (let step = 0; step < 100000; step++) {
+    const pred = x.map((c, i) => c + h * t[i]);
+    const G = (y: number[]): number[] => [...Hx(y), y.reduce((s, c, i) => s + (c - pred[i]) * t[i], 0)];
+    const y = newton(G, pred, 50);
+    if (y === null) throw new Error(`simple tracer: corrector failed at lambda ${x[n]}`);
+    const J = jacobian(Hx, y, Hx(y));
+    let w = solveLinear([...J, t], [...new Array<number>(n).fill(0), 1]);
+    norm = Math.hypot(...w);
+    w = w.map((c) => c / norm);
+    if (y[n] >= target) {
+      const s = (target - x[n]) / (y[n] - x[n]);
+      const v0 = x.slice(0, n).map((c, i) => c + s * (y[i] - c));
+      const v = newton((u) => H(u, target), v0, 50);
+      if (v === null) throw new Error('simple tracer: landing failed');
+      return probs(v);
+    }
+    x = y;
+    t = w;
+  }
+  throw new Error('simple tracer: target not reached');
+}
+
+/** Naive continuation: lambda in steps of 0.01, plain Newton in v from the last solution. */
+function naiveLambdaStepping(game: NormalFormGame, target: number): number[] | null {
+  const { n, probs, H } = logRatioSystem(game);
+  let v: number[] | null = new Array<number>(n).fill(0);
+  for (let k = 1; k <= Math.round(target / 0.01); k++) {
+    const lambda = Math.min(k * 0.01, target);
+    v = newton((u) => H(u, lambda), v);
+    if (v === null) return null;
+  }
+  return probs(v);
+}
+
+// A 2x3 game found by searching games with payoffs 0..9 for a principal branch on which lambda is
+// not monotone. Row player: Top, Bottom; column player: Left, Centre, Right.
+//
+//              Left   Centre  Right
+//   Top        8, 5   2, 3    0, 2
+//   Bottom     4, 6   9, 6    9, 5
+//
+// From the centroid the branch first heads for Bottom (P(Top) falls to 0.12 by lambda 1.18) while
+// the column player drifts to Left; lambda peaks at 1.2286, runs back to 0.9438 while the row
+// player swings over to Top, then grows again towards the pure equilibrium (Top, Left).
+const fold2x3 = makeGame([2, 3], [8, 5, 4, 6, 2, 3, 9, 6, 0, 2, 9, 5]);
+
+// A 3x3 game from the same search:
+//
+//          Left   Centre  Right
+//   Top    7, 7   2, 1    8, 2
+//   Middle 0, 3   8, 6    8, 7
+//   Bottom 4, 2   7, 7    5, 2
+//
+// The principal branch rises to lambda 2.0066 (near Middle / Right), folds back to 1.4985 and then
+// rises again through a region of mixed play. Naive lambda-stepping cannot turn at 2.0066: its
+// Newton iteration leaves the branch and settles on the QRE near the pure equilibrium (Top, Left),
+// a different component.
+const fold3x3 = makeGame([3, 3], [7, 7, 0, 3, 4, 2, 2, 1, 8, 6, 7, 7, 8, 2, 8, 7, 5, 2]);
+
+test('fold: lambda runs backwards along the principal branch (1.2286 down to 0.9438), and the traced branch is continuous', () => {
+  const points = new LogitQreSolver().branch(fold2x3, 2, { maxStep: 0.05, maxPoints: 100000 });
+  let peak = 0;
+  while (points[peak + 1].lambda >= points[peak].lambda) peak++;
+  let trough = peak;
+  while (points[trough + 1].lambda <= points[trough].lambda) trough++;
+  assert.ok(Math.abs(points[peak].lambda - 1.2286) < 2e-3, `peak at ${points[peak].lambda}`);
+  assert.ok(Math.abs(points[trough].lambda - 0.9438) < 2e-3, `trough at ${points[trough].lambda}`);
+  assert.is(points[points.length - 1].lambda, 2);
+  // No jumps: successive points are close (arc-length steps of at most 0.05).
+  for (let i = 1; i < points.length; i++) {
+    assert.ok(maxDiff(points[i].probs, points[i - 1].probs) < 0.05, `jump at point ${i}`);
+  }
+  // P(Top) is near 0.12 at the peak and near 1 beyond the second fold.
+  assert.ok(points[peak].probs[0] < 0.2 && points[points.length - 1].probs[0] > 0.99);
+});
+
+test('fold: the solver returns the first point of the branch at the target lambda, as the simple tracer finds it', () => {
+  const solver = new LogitQreSolver();
+  // 1.1: three points of the branch have this lambda; the first is still on the way to Bottom.
+  // 1.25: past the peak, the branch point is beyond the second fold, near (Top, Left).
+  for (const [target, check] of [
+    [1.1, (p: Float64Array) => p[0] < 0.2],
+    [1.25, (p: Float64Array) => p[0] > 0.95 && p[2] > 0.85],
+  ] as const) {
+    const got = solver.solve(fold2x3, target).slice();
+    const reference = simpleTrace(fold2x3, target);
+    assert.ok(maxDiff(got, reference) < 1e-6, `lambda ${target}: solver ${got} vs reference ${reference}`);
+    assert.ok(check(got), `lambda ${target}: ${got}`);
+  }
+});
+
+test('fold: past the peak the solver stays on the principal branch, where naive lambda-stepping jumps to another QRE', () => {
+  const solver = new LogitQreSolver();
+  const points = solver.branch(fold3x3, 2.05, { maxStep: 0.05, maxPoints: 100000 });
+  let peak = 0;
+  while (points[peak + 1].lambda >= points[peak].lambda) peak++;
+  assert.ok(Math.abs(points[peak].lambda - 2.0066) < 2e-3, `peak at ${points[peak].lambda}`);
+  assert.ok(Math.min(...points.slice(peak).map((p) => p.lambda)) < 1.5, 'lambda falls back below 1.5');
+
+  const target = 2.05;
+  const got = solver.solve(fold3x3, target).slice();
+  const reference = simpleTrace(fold3x3, target);
+  assert.ok(maxDiff(got, reference) < 1e-6, `solver ${got} vs reference ${reference}`);
+  assert.ok(residual(fold3x3, target, got) < 1e-9);
+  const naive = naiveLambdaStepping(fold3x3, target);
+  assert.ok(naive !== null, 'naive Newton converges, on some QRE');
+  assert.ok(residual(fold3x3, target, naive) < 1e-9, `naive is a QRE: ${naive}`);
+  assert.ok(naive[0] > 0.99 && naive[3] > 0.99, `naive lands near (Top, Left): ${naive}`);
+  assert.ok(maxDiff(got, naive) > 0.5, `solver ${got} vs naive ${naive}`);
+});
+
+test('a symmetric game: the principal branch is the symmetric one, also past a bifurcation', () => {
+  // Hawk-dove (chicken): (Dove, Dove) 3,3; Dove vs Hawk 1,5; Hawk vs Dove 5,1; (Hawk, Hawk) 0,0.
+  // By symmetry the principal branch is symmetric; it meets a pitchfork where the asymmetric
+  // branches towards (Hawk, Dove) and (Dove, Hawk) split off, and carries on towards the symmetric
+  // mixed equilibrium P(Dove) = 1/3. At lambda 10, P(Dove) = 0.353462.
+  const hd = makeGame([2, 2], [3, 3, 5, 1, 1, 5, 0, 0]);
+  const solver = new LogitQreSolver();
+  const got = solver.solve(hd, 10);
+  assert.ok(Math.abs(got[0] - got[2]) < 1e-12, `symmetric: ${Array.from(got)}`);
+  assert.ok(residual(hd, 10, got) < 1e-9);
+  // The symmetric QRE: p = 1 / (1 + exp(lambda (u(Hawk) - u(Dove)))), u(Hawk) - u(Dove) = 3p - 1.
+  const p = got[0];
+  assert.ok(Math.abs(p - 1 / (1 + Math.exp(10 * (3 * p - 1)))) < 1e-12);
+  assert.ok(Math.abs(p - 0.353462) < 1e-6, String(p));
+});
+
+test('logitQre returns one probability array per player', () => {
+  const g = randomGame([2, 3, 2], lcg(5));
+  const per = logitQre(g, 4);
+  assert.equal(per.map((p) => p.length), [2, 3, 2]);
+  for (const p of per) assert.ok(Math.abs(p.reduce((a, b) => a + b, 0) - 1) < 1e-12);
+});
+
+test.run();
