@@ -1,5 +1,7 @@
 // npm run bench: speed and memory of the Monte Carlo on the bundled Geneva II scenario, measured here.
-// Each configuration runs in a fresh child process (so peak memory is its own), from the built dist/.
+// Each configuration runs in a fresh child process (so peak memory is its own), from the built dist/:
+// 10^4, 10^5 and 10^6 runs on all workers (time must grow linearly, peak memory stay flat), and 10^5 runs
+// on one worker for the speed-up.
 //   runs per second        runs / wall time of the Monte Carlo (worker start-up included)
 //   decisions per second   actor-decisions (choices drawn from stage-game equilibria) / wall time
 //   peak memory            the child process's maximum resident set size
@@ -35,18 +37,35 @@ function measure(runs, workers) {
 }
 
 const all = availableParallelism();
-const rows = [];
-for (const [runs, workers] of [[100_000, 1], [100_000, all], [10_000, all]]) {
-  const m = measure(runs, workers);
-  rows.push(m);
-  process.stdout.write(
-    `${String(runs).padStart(7)} runs, ${workers} worker${workers === 1 ? ' ' : 's'}: ` +
-      `${m.seconds.toFixed(2).padStart(6)} s, ${Math.round(runs / m.seconds).toLocaleString('en-US').padStart(7)} runs/s, ` +
-      `${Math.round(m.decisions / m.seconds).toLocaleString('en-US').padStart(9)} decisions/s, ` +
-      `peak memory ${m.maxRssMB.toFixed(0)} MB\n`,
-  );
+// `npm run bench -- --max-runs 100000` skips the 10^6 row (about 5 minutes on two cores).
+const maxAt = args.indexOf('--max-runs');
+const maxRuns = maxAt >= 0 ? Number(args[maxAt + 1]) : 1_000_000;
+const line = (m) =>
+  `${String(m.runs).padStart(9)} runs, ${m.workers} worker${m.workers === 1 ? ' ' : 's'}: ` +
+  `${m.seconds.toFixed(2).padStart(7)} s, ${Math.round(m.runs / m.seconds).toLocaleString('en-US').padStart(7)} runs/s, ` +
+  `${Math.round(m.decisions / m.seconds).toLocaleString('en-US').padStart(9)} decisions/s, ` +
+  `peak memory ${m.maxRssMB.toFixed(0)} MB\n`;
+
+// Scale: 10^4, 10^5, 10^6 runs with all workers. Time must grow linearly, peak memory stay flat.
+process.stdout.write(`Scale (${all} workers)\n`);
+const scale = [];
+for (const runs of [10_000, 100_000, 1_000_000].filter((r) => r <= maxRuns)) {
+  const m = measure(runs, all);
+  scale.push(m);
+  process.stdout.write(line(m));
 }
-const [one, many, small] = rows;
-process.stdout.write(`\nspeed-up from 1 to ${all} workers: ${(one.seconds / many.seconds).toFixed(2)}x\n`);
-process.stdout.write(`peak memory, 100,000 vs 10,000 runs (${all} workers): ${(many.maxRssMB / small.maxRssMB).toFixed(2)}x\n`);
+const first = scale[0];
+for (const m of scale.slice(1)) {
+  process.stdout.write(`  ${m.runs} vs ${first.runs} runs: time ${(m.seconds / first.seconds).toFixed(1)}x for ${m.runs / first.runs}x the runs ` +
+    `(${(m.seconds / m.runs * 1e6).toFixed(0)} vs ${(first.seconds / first.runs * 1e6).toFixed(0)} µs a run); ` +
+    `peak memory ${(m.maxRssMB / first.maxRssMB).toFixed(2)}x${m.runs === 1_000_000 ? ' (target <= 1.2x)' : ''}\n`);
+}
+
+// Speed-up: the same 10^5 runs on one worker and on all.
+process.stdout.write('\nSpeed-up\n');
+const one = measure(100_000, 1);
+process.stdout.write(line(one));
+const many = scale.find((m) => m.runs === 100_000) ?? measure(100_000, all);
+if (!scale.includes(many)) process.stdout.write(line(many));
+process.stdout.write(`speed-up from 1 to ${all} workers: ${(one.seconds / many.seconds).toFixed(2)}x${all === 2 ? ' (target >= 1.7x)' : ''}\n`);
 process.stdout.write(`decisions per run: ${(one.decisions / one.runs).toFixed(2)}\n`);

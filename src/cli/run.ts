@@ -14,9 +14,16 @@ import { runsCsvHeader, runsCsvRows } from '../report/runs-csv.js';
 import { summaryCsv } from '../report/summary-csv.js';
 import { summaryTable } from '../report/table.js';
 import { monteCarlo, resolveWorkers } from '../sim/monte-carlo.js';
+import { blockRuns, shardBlocks } from '../sim/shard.js';
+import { partJson } from '../report/part-file.js';
+import { addBlockTally, newPartialTally } from '../stats/partial-tally.js';
 import { rngName } from '../sim/rng.js';
-import type { Scenario } from '../scenario/types.js';
+import { formatDiagnostic } from '../scenario/diagnostic.js';
+import { applySets, parseSetArg, type Overrides, type SetArg } from '../scenario/override.js';
+import type { Diagnostic, Scenario } from '../scenario/types.js';
 import { summarise, type Summary } from '../stats/summary.js';
+import { outcomeEstimates, widestHalf } from '../stats/comparison.js';
+import type { Tally } from '../stats/tally.js';
 import { intFlag, loadOrFail, UserError, VERSION, workersFlag } from './common.js';
 
 export const MAX_RUNS = 100_000_000;
@@ -38,6 +45,11 @@ export interface RunArgs {
   'runs-csv'?: string;
   'rounds-csv'?: string;
   quiet?: boolean;
+  set?: string[];
+  shard?: string;
+  out?: string;
+  precision?: unknown;
+  'max-runs'?: unknown;
 }
 
 export function runOptions(y: Argv): Argv<RunArgs> {
@@ -50,7 +62,12 @@ export function runOptions(y: Argv): Argv<RunArgs> {
     .option('csv', { type: 'string', describe: 'write the summary CSV (one row a metric) to this file' })
     .option('runs-csv', { type: 'string', describe: 'write one row a run (outcome, who withdrew, ceasefire fate, sampled values) to this file' })
     .option('rounds-csv', { type: 'string', describe: 'write one row a round (still talking, withdrawals, agreements, ceasefire kept) to this file' })
-    .option('quiet', { alias: 'q', type: 'boolean', describe: 'print nothing on stderr but errors' }) as unknown as Argv<RunArgs>;
+    .option('quiet', { alias: 'q', type: 'boolean', describe: 'print nothing on stderr but errors' })
+    .option('precision', { type: 'string', describe: 'play blocks of 1000 runs until every outcome\'s 95% interval has half-width <= E (e.g. 0.005), or --max-runs; says how many runs it took' })
+    .option('max-runs', { type: 'string', describe: `with --precision: the most runs to play (default ${MAX_RUNS})` })
+    .option('shard', { type: 'string', describe: 'play only slice k of N (e.g. 2/8) of the runs and write a mergeable part to --out; negsim merge combines the parts' })
+    .option('out', { type: 'string', describe: 'with --shard: the part file to write (JSON)' })
+    .option('set', { type: 'string', array: true, describe: "override a scenario number by its path, checked like the file: --set model.lambda=10, --set 'actors.gov.capability={uniform: [0.5, 0.8]}' (repeatable)" }) as unknown as Argv<RunArgs>;
 }
 
 export interface Io {
@@ -58,8 +75,14 @@ export interface Io {
   err: (text: string) => void;
 }
 
-export async function runCommand(args: RunArgs, io: Io): Promise<Summary> {
-  const runs = intFlag('runs', args.runs ?? DEFAULT_RUNS, 1, MAX_RUNS);
+export async function runCommand(args: RunArgs, io: Io): Promise<Summary | null> {
+  const precision = args.precision === undefined ? undefined : precisionFlag(args.precision);
+  if (precision !== undefined && (args.shard !== undefined || args['runs-csv'] !== undefined)) {
+    throw new UserError(`--precision decides the run count as it goes; it does not go with ${args.shard !== undefined ? '--shard' : '--runs-csv'} (run once with --precision, then use --runs with the count it reports)`);
+  }
+  const runs = precision === undefined
+    ? intFlag('runs', args.runs ?? DEFAULT_RUNS, 1, MAX_RUNS)
+    : intFlag('max-runs', args['max-runs'] ?? MAX_RUNS, 1, MAX_RUNS);
   const seed = intFlag('seed', args.seed ?? DEFAULT_SEED, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   const workers = resolveWorkers(workersFlag(args.workers));
   const outputs = [
@@ -76,7 +99,8 @@ export async function runCommand(args: RunArgs, io: Io): Promise<Summary> {
     const problem = await checkWritable(path);
     if (problem) throw new UserError(`cannot write ${flag} ${path}: ${problem}`);
   }
-  const scenario = loadOrFail(args.file, (w) => { if (!args.quiet) io.err(w + '\n'); });
+  if (args.shard !== undefined || args.out !== undefined) return runShard(args, runs, seed, workers, io);
+  const { scenario, overrides } = loadWithSets(args.file, args.set, (w) => { if (!args.quiet) io.err(w + '\n'); });
   if (args['runs-csv']) await checkRunsCsvSize(args['runs-csv'], scenario, runs);
 
   let runsFile: AtomicFile | null = null;
@@ -94,9 +118,14 @@ export async function runCommand(args: RunArgs, io: Io): Promise<Summary> {
       keepRuns: file !== null,
       onBlock: file ? async (res) => { await file.write(runsCsvRows(scenario, res.columns!, seed)); } : undefined,
       onProgress: (done) => { runProgress.done = done; },
+      stop: precision === undefined ? undefined : (t) => widestOutcomeHalf(t) <= precision,
     });
     runProgress.running = false;
-    const summary = summarise(scenario, tally, seed, VERSION, rngName);
+    if (precision !== undefined && !args.quiet) {
+      const reached = widestOutcomeHalf(tally) <= precision;
+      io.err(`negsim: precision ${precision} ${reached ? 'reached' : `NOT reached (--max-runs ${runs})`} after ${tally.runs} runs; --runs ${tally.runs} gives the same result\n`);
+    }
+    const summary = summarise(scenario, tally, seed, VERSION, rngName, overrides);
     if (args.csv) await writeFileAtomic(args.csv, summaryCsv(summary));
     if (args['rounds-csv']) await writeFileAtomic(args['rounds-csv'], roundsCsv(summary));
     if (file) await file.commit();
@@ -107,6 +136,85 @@ export async function runCommand(args: RunArgs, io: Io): Promise<Summary> {
     runProgress.running = false;
     if (runsFile) await runsFile.abort();
   }
+}
+
+/** The widest half-width of the four outcomes' 95% Wilson intervals: what --precision bounds. */
+export function widestOutcomeHalf(t: Tally): number {
+  return widestHalf(outcomeEstimates(t));
+}
+
+/** --precision E: a half-width in (0, 0.5). */
+export function precisionFlag(v: unknown): number {
+  const e = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  if (!(Number.isFinite(e) && e > 0 && e < 0.5)) {
+    throw new UserError(`--precision must be a half-width between 0 and 0.5 (a probability); got '${String(v)}'. Example: --precision 0.01 (one percentage point)`);
+  }
+  return e;
+}
+
+/** `k/N` with 1 <= k <= N, or a UserError. */
+export function parseShardFlag(v: string): { k: number; n: number } {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(v);
+  const k = m ? Number(m[1]) : NaN, n = m ? Number(m[2]) : NaN;
+  if (!m || !(k >= 1 && k <= n && n <= 1_000_000)) {
+    throw new UserError(`--shard must be k/N with 1 <= k <= N (N at most 1000000); got '${v}'. Example: --shard 3/8 (in a Slurm array: --shard $SLURM_ARRAY_TASK_ID/8)`);
+  }
+  return { k, n };
+}
+
+/** `run --shard k/N --out F`: play the slice's blocks and write a part (part-file.ts) atomically; print nothing on stdout. */
+async function runShard(args: RunArgs, runs: number, seed: number, workers: number, io: Io): Promise<Summary | null> {
+  if (args.shard === undefined) throw new UserError('--out writes a part of a sharded run; give --shard k/N too, e.g. --shard 1/4 --out part-1.json');
+  const shard = parseShardFlag(args.shard);
+  if (!args.out) throw new UserError(`--shard ${args.shard} needs --out FILE for its part, e.g. --out part-${shard.k}.json`);
+  for (const flag of ['json', 'csv', 'runs-csv', 'rounds-csv'] as const) {
+    if (args[flag] !== undefined && args[flag] !== false) {
+      throw new UserError(`--${flag} does not go with --shard: a shard writes only its part; negsim merge part-*.json prints the whole result (with --json, --csv FILE, --rounds-csv FILE)`);
+    }
+  }
+  const problem = await checkWritable(args.out);
+  if (problem) throw new UserError(`cannot write --out ${args.out}: ${problem}`);
+  const { scenario, overrides } = loadWithSets(args.file, args.set, (w) => { if (!args.quiet) io.err(w + '\n'); });
+  const blocks = shardBlocks(runs, shard.k, shard.n);
+  const [first, end] = blockRuns(runs, blocks);
+  const partial = newPartialTally(scenario, blocks);
+  Object.assign(runProgress, { running: true, done: 0, total: end - first });
+  try {
+    await monteCarlo(scenario, {
+      runs, seed, workers, blocks,
+      onBlock: (res) => addBlockTally(partial, res.tally),
+      onProgress: (done) => { runProgress.done = done; },
+    });
+  } finally {
+    runProgress.running = false;
+  }
+  await writeFileAtomic(args.out, partJson({ negsim: VERSION, rng: rngName, scenario, overrides, seed, runs, shard, partial }));
+  if (!args.quiet) {
+    io.err(`negsim: shard ${shard.k}/${shard.n}: runs ${first}..${end - 1} of ${runs} (seed ${seed}) written to ${args.out}` +
+      (first === end ? ' (an empty slice: more shards than blocks of 1000 runs)' : '') + '\n');
+  }
+  return null;
+}
+
+/** Load a scenario (the bundled one if none is named) and apply `--set`s; any problem is a UserError. */
+export function loadWithSets(file: string | undefined, sets: unknown, warn: (line: string) => void): { scenario: Scenario; overrides: Overrides } {
+  const base = loadOrFail(file, warn);
+  const list = sets === undefined ? [] : (Array.isArray(sets) ? sets : [sets]).map(String);
+  const parsed: SetArg[] = [];
+  const problems: Diagnostic[] = [];
+  for (const a of list) {
+    const r = parseSetArg(a);
+    if ('severity' in r) problems.push(r);
+    else parsed.push(r);
+  }
+  const applied = applySets(base, parsed);
+  const r = { ...applied, diagnostics: [...problems, ...applied.diagnostics] };
+  if (r.diagnostics.length > 0 || !r.scenario) {
+    const n = r.diagnostics.length;
+    throw new UserError(`${r.diagnostics.map(formatDiagnostic).join('\n')}\n${n} problem${n === 1 ? '' : 's'} with --set; ` +
+      'a path names a number of the scenario as in the file (negsim run --runs-csv lists the sampled ones).');
+  }
+  return { scenario: r.scenario, overrides: r.overrides };
 }
 
 /**

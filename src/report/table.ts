@@ -13,6 +13,8 @@ export function summaryTable(s: Summary): string {
   const out: string[] = [];
   out.push(`${s.scenario.title}`);
   out.push(`scenario ${s.scenario.id} (${s.scenario.file}, sha256 ${s.scenario.hash.slice(0, 12)})`);
+  const ov = s.scenario.overrides;
+  if (ov) out.push(`overrides: ${Object.entries(ov).map(([k, v]) => `${k}=${typeof v === 'number' ? v : flow(v)}`).join(', ')}`);
   out.push(`seed ${s.seed}, ${s.runs} runs, ${s.rng}; 95% Wilson intervals in brackets`);
   out.push('');
   out.push('Outcome                  probability  [95% interval]');
@@ -50,4 +52,9 @@ export function summaryTable(s: Summary): string {
     }
   }
   return out.join('\n') + '\n';
+}
+
+/** An uncertain value as it would be written in YAML flow style: {uniform: [0.1, 0.3]}. */
+function flow(v: unknown): string {
+  return JSON.stringify(v).replace(/"([a-z]+)":/g, '$1: ').replace(/,/g, ', ');
 }

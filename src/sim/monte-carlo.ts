@@ -20,6 +20,16 @@ export interface MonteCarloOptions {
   keepRuns?: boolean;
   onBlock?: (result: BlockResult) => void | Promise<void>;
   onProgress?: (runsDone: number) => void;
+  /**
+   * Play only blocks [first, end) of the `runs` (a shard, src/sim/shard.ts); default all. The runs are
+   * those the whole Monte Carlo would play in these blocks, so shards' block tallies merge exactly.
+   */
+  blocks?: readonly [number, number];
+  /**
+   * Asked after each block is merged, in block order: true ends the Monte Carlo there (blocks already in
+   * flight are dropped). Since it sees the same tallies in the same order, the stop is deterministic.
+   */
+  stop?: (total: Tally) => boolean;
 }
 
 /**
@@ -41,18 +51,22 @@ export function resolveWorkers(w: number | 'auto'): number {
 
 export async function monteCarlo(scenario: Scenario, opts: MonteCarloOptions): Promise<Tally> {
   const total = newTally(scenario);
-  const nBlocks = blockCount(opts.runs);
+  const [first, end] = opts.blocks ?? [0, blockCount(opts.runs)];
+  const nBlocks = Math.max(0, end - first);
   const workers = Math.min(opts.workers, nBlocks);
   let done = 0;
+  let stopped = false;
   const take = async (res: BlockResult): Promise<void> => {
+    if (stopped) return;
     mergeTally(total, res.tally);
     if (opts.onBlock) await opts.onBlock(res);
     done += res.tally.runs;
     opts.onProgress?.(done);
+    if (opts.stop?.(total)) stopped = true;
   };
   if (workers <= 1) {
     const runner = new BlockRunner(scenario);
-    for (let b = 0; b < nBlocks; b++) {
+    for (let b = first; b < end && !stopped; b++) {
       const [start, end] = blockRange(b, opts.runs);
       await take(runner.run(b, opts.seed, start, end, opts.keepRuns ?? false));
       // let the event loop in between blocks, so that SIGINT/SIGTERM handlers run during a long run
@@ -62,10 +76,10 @@ export async function monteCarlo(scenario: Scenario, opts: MonteCarloOptions): P
   }
   const pool = new WorkerPool(scenario, workers);
   try {
-    await pool.runBlocks(nBlocks, (b) => {
-      const [start, end] = blockRange(b, opts.runs);
-      return { block: b, seed: opts.seed, start, end, keepRuns: opts.keepRuns ?? false };
-    }, take);
+    await pool.runBlocks(nBlocks, (i) => {
+      const [start, stop] = blockRange(first + i, opts.runs);
+      return { block: first + i, seed: opts.seed, start, end: stop, keepRuns: opts.keepRuns ?? false };
+    }, take, first, () => stopped);
   } catch (e) {
     if (e instanceof WorkerFailure) throw new WorkerCrashError(e.message, done, opts.runs);
     throw e;
@@ -91,10 +105,14 @@ export class WorkerPool {
     nBlocks: number,
     request: (block: number) => BlockRequest,
     take: (res: BlockResult) => Promise<void>,
+    /** Number of the first block: request(i) asks for block first + i, and replies carry that number. */
+    first = 0,
+    /** Checked after each block handed on: true ends the work there. */
+    stopped: () => boolean = () => false,
   ): Promise<void> {
     const ready = new Map<number, BlockResult>();
-    let next = 0; // next block to hand out
-    let expected = 0; // next block to hand on
+    let next = 0; // next block (counted from first) to hand out
+    let expected = 0; // next block (counted from first) to hand on
     let failed: Error | null = null;
     let draining = Promise.resolve();
     await new Promise<void>((resolve, reject) => {
@@ -104,7 +122,7 @@ export class WorkerPool {
         reject(e);
       };
       const dispatch = (w: Worker) => {
-        if (failed || next >= nBlocks) return;
+        if (failed || next >= nBlocks || stopped()) return;
         w.postMessage(request(next++));
       };
       const drain = async () => {
@@ -113,13 +131,17 @@ export class WorkerPool {
           ready.delete(expected);
           expected++;
           await take(res);
+          if (stopped()) {
+            expected = nBlocks;
+            break;
+          }
         }
         if (expected === nBlocks) resolve();
       };
       for (const w of this.workers) {
         w.on('message', (msg: WorkerReply) => {
           if (!msg.ok) return fail(new WorkerFailure(`failed on block ${msg.block}: ${msg.message}`));
-          ready.set(msg.result.block, msg.result);
+          ready.set(msg.result.block - first, msg.result);
           dispatch(w);
           draining = draining.then(drain).catch(fail);
         });

@@ -84,7 +84,8 @@ export interface DealSummary extends MeanEstimate {
 
 export interface Summary {
   negsim: string;
-  scenario: { id: string; title: string; file: string; hash: string };
+  /** `overrides` (path -> value as given to `--set`) appears only when there are any. */
+  scenario: { id: string; title: string; file: string; hash: string; overrides?: Record<string, unknown> };
   seed: number;
   runs: number;
   rng: string;
@@ -133,7 +134,9 @@ export function histogramQuantile(hist: ArrayLike<number>, offset: number, bins:
   return bins - 1;
 }
 
-export function summarise(s: Scenario, t: Tally, seed: number, version: string, rng: string): Summary {
+export function summarise(
+  s: Scenario, t: Tally, seed: number, version: string, rng: string, overrides?: Record<string, unknown>,
+): Summary {
   const n = t.runs;
   const nA = s.actors.length, T = s.rounds;
   const outcomes = {} as Record<OutcomeName, Estimate>;
@@ -215,9 +218,11 @@ export function summarise(s: Scenario, t: Tally, seed: number, version: string, 
     };
   });
 
+  const scenario: Summary['scenario'] = { id: s.id, title: s.title, file: s.file, hash: s.hash };
+  if (overrides && Object.keys(overrides).length > 0) scenario.overrides = overrides;
   return {
     negsim: version,
-    scenario: { id: s.id, title: s.title, file: s.file, hash: s.hash },
+    scenario,
     seed,
     runs: n,
     rng,

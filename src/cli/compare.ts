@@ -1,0 +1,138 @@
+/**
+ * `negsim compare`: one scenario under several seeds (`--seeds 1..20`), or several scenarios side by side
+ * (`compare A.yaml B.yaml`, or `compare FILE --set path=value` against its baseline). Flags as `run`'s.
+ */
+import { basename } from 'node:path';
+import type { Argv } from 'yargs';
+import { checkWritable, writeFileAtomic } from '../report/atomic-file.js';
+import { compareCsv, compareJson, compareTable } from '../report/compare.js';
+import { resolveWorkers } from '../sim/monte-carlo.js';
+import { playJobs } from '../sim/play-jobs.js';
+import { rngName } from '../sim/rng.js';
+import type { Scenario } from '../scenario/types.js';
+import {
+  compareScenarios, compareSeeds, outcomeEstimates, widestDifferenceHalf, widestHalf, type ScenarioComparison, type ScenarioLabel, type SeedComparison,
+} from '../stats/comparison.js';
+import { intFlag, UserError, VERSION, workersFlag } from './common.js';
+import { DEFAULT_RUNS, DEFAULT_SEED, loadWithSets, MAX_RUNS, precisionFlag, type Io } from './run.js';
+
+/** At most this many seeds: each is a full Monte Carlo. */
+export const MAX_SEEDS = 1000;
+
+export interface CompareArgs {
+  files?: string[];
+  seeds?: string;
+  runs?: unknown;
+  seed?: unknown;
+  workers?: unknown;
+  json?: boolean;
+  csv?: string;
+  quiet?: boolean;
+  set?: string[];
+  precision?: unknown;
+  'max-runs'?: unknown;
+}
+
+export function compareOptions(y: Argv): Argv<CompareArgs> {
+  return y
+    .positional('files', { type: 'string', array: true, describe: 'scenario files; one (or none: the bundled Geneva II) with --seeds or --set, two or more to compare' })
+    .option('seeds', { type: 'string', describe: 'seeds to compare: a list 1,2,3 or a range 1..20 (or both: 1..5,9)' })
+    .option('runs', { alias: 'n', type: 'string', default: String(DEFAULT_RUNS), describe: 'runs per seed or scenario' })
+    .option('seed', { alias: 's', type: 'string', default: String(DEFAULT_SEED), describe: 'master seed (comparing scenarios)' })
+    .option('workers', { alias: 'w', type: 'string', default: 'auto', describe: 'worker threads: a number or auto' })
+    .option('json', { type: 'boolean', describe: 'print the comparison as JSON' })
+    .option('csv', { type: 'string', describe: 'write the comparison in long layout (compared, metric, actor, estimate, lo, hi, n, seed)' })
+    .option('set', { type: 'string', array: true, describe: 'override a scenario number (path=value); with one file: compare it against the file as it is' })
+    .option('precision', { type: 'string', describe: 'play until every headline 95% interval (and difference) has half-width <= E, e.g. 0.01' })
+    .option('max-runs', { type: 'string', describe: `with --precision: the most runs per seed or scenario (default ${MAX_RUNS})` })
+    .option('quiet', { alias: 'q', type: 'boolean', describe: 'print nothing on stderr but errors' }) as unknown as Argv<CompareArgs>;
+}
+
+/** `1,2,3`, `1..20`, or a mix; at most MAX_SEEDS distinct seeds, in the order given. */
+export function parseSeeds(v: string): number[] {
+  const out: number[] = [];
+  const bad = () => new UserError(`--seeds must be a list (1,2,3) or a range (1..20) of whole numbers; got '${v}'`);
+  for (const part of v.split(',').map((x) => x.trim())) {
+    const m = /^(-?\d+)(?:\.\.(-?\d+))?$/.exec(part);
+    if (!m) throw bad();
+    const a = Number(m[1]), b = m[2] === undefined ? a : Number(m[2]);
+    if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || b < a) throw bad();
+    if (b - a + 1 + out.length > MAX_SEEDS) throw new UserError(`--seeds names more than ${MAX_SEEDS} seeds`);
+    for (let s = a; s <= b; s++) out.push(s);
+  }
+  if (new Set(out).size !== out.length) throw new UserError(`--seeds names a seed twice: '${v}'`);
+  return out;
+}
+
+function label(s: Scenario, overrides: Record<string, unknown>, name: string): ScenarioLabel {
+  const l: ScenarioLabel = { label: name, id: s.id, file: s.file, hash: s.hash };
+  if (Object.keys(overrides).length > 0) l.overrides = overrides;
+  return l;
+}
+
+export async function compareCommand(args: CompareArgs, io: Io): Promise<SeedComparison | ScenarioComparison> {
+  const files = args.files ?? [];
+  const sets = args.set ?? [];
+  const seed = intFlag('seed', args.seed ?? DEFAULT_SEED, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  const workers = resolveWorkers(workersFlag(args.workers));
+  const precision = args.precision === undefined ? undefined : precisionFlag(args.precision);
+  const runs = precision === undefined
+    ? intFlag('runs', args.runs ?? DEFAULT_RUNS, 1, MAX_RUNS)
+    : intFlag('max-runs', args['max-runs'] ?? MAX_RUNS, 1, MAX_RUNS);
+  if (args.csv !== undefined) {
+    if (args.csv === '') throw new UserError('--csv needs a file name, e.g. --csv results/compare.csv');
+    const problem = await checkWritable(args.csv);
+    if (problem) throw new UserError(`cannot write --csv ${args.csv}: ${problem}`);
+  }
+  const warn = (w: string) => { if (!args.quiet) io.err(w + '\n'); };
+  let result: SeedComparison | ScenarioComparison;
+  if (args.seeds !== undefined) {
+    if (files.length > 1) throw new UserError('--seeds compares one scenario under several seeds; name one file (or none for the bundled one)');
+    const seeds = parseSeeds(args.seeds);
+    const { scenario, overrides } = loadWithSets(files[0], sets, warn);
+    const jobs = await playJobs(seeds.map((s) => ({ scenario, seed: s })), {
+      runs, workers, keepOutcomes: false,
+      precise: precision === undefined ? undefined : (js) => js.every((j) => widestHalf(outcomeEstimates(j.tally)) <= precision),
+    });
+    result = compareSeeds(label(scenario, overrides, basename(scenario.file)), jobs, VERSION, rngName);
+  } else {
+    let specs: { scenario: Scenario; label: ScenarioLabel }[];
+    if (files.length >= 2) {
+      if (sets.length > 0) throw new UserError('--set with two or more files is ambiguous; compare FILE --set path=value compares one file against itself changed');
+      const names = files.map((f) => basename(f));
+      const unique = new Set(names).size === names.length;
+      specs = files.map((f, i) => {
+        const { scenario } = loadWithSets(f, [], warn);
+        return { scenario, label: label(scenario, {}, unique ? names[i] : f) };
+      });
+    } else if (sets.length > 0) {
+      const base = loadWithSets(files[0], [], warn);
+      const changed = loadWithSets(files[0], sets, warn);
+      specs = [
+        { scenario: base.scenario, label: label(base.scenario, {}, 'baseline') },
+        { scenario: changed.scenario, label: label(changed.scenario, changed.overrides, 'with --set') },
+      ];
+    } else {
+      throw new UserError('compare what? Give --seeds 1..10 (one scenario, several seeds), two or more scenario files, or --set path=value (one file against itself changed)');
+    }
+    const build = (js: readonly { tally: import('../stats/tally.js').Tally; outcomes: Uint8Array | null }[]) =>
+      compareScenarios(js.map((j, i) => ({ label: specs[i].label, tally: j.tally, outcomes: j.outcomes! })), seed, VERSION, rngName);
+    const jobs = await playJobs(specs.map((s) => ({ scenario: s.scenario, seed })), {
+      runs, workers, keepOutcomes: true,
+      precise: precision === undefined ? undefined : (js) => {
+        const c = build(js);
+        return c.scenarios.every((s) => widestHalf(s.outcomes) <= precision) && widestDifferenceHalf(c) <= precision;
+      },
+    });
+    result = build(jobs);
+  }
+  if (precision !== undefined && !args.quiet) {
+    const reached = result.kind === 'seeds'
+      ? result.seeds.every((s) => widestHalf(s.outcomes) <= precision)
+      : result.scenarios.every((s) => widestHalf(s.outcomes) <= precision) && widestDifferenceHalf(result) <= precision;
+    io.err(`negsim: ${reached ? `precision ${precision} reached` : `precision ${precision} NOT reached (--max-runs ${runs})`} after ${result.runs} runs each\n`);
+  }
+  if (args.csv) await writeFileAtomic(args.csv, compareCsv(result));
+  io.out(args.json ? compareJson(result) : compareTable(result));
+  return result;
+}

@@ -1,0 +1,87 @@
+/**
+ * `negsim compare` output: a terminal table, JSON, and a long-layout CSV — one row a (seed or scenario,
+ * metric, actor): compared, metric, actor, estimate, lo, hi, n, seed.
+ */
+import type { ScenarioComparison, SeedComparison } from '../stats/comparison.js';
+import { csvRows, type CsvField } from './csv.js';
+
+type Comparison = SeedComparison | ScenarioComparison;
+
+const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1) + '%' : '-');
+const pp = (x: number) => (x >= 0 ? '+' : '') + (100 * x).toFixed(1);
+
+export function compareJson(c: Comparison): string {
+  return JSON.stringify(c, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
+}
+
+export function compareTable(c: Comparison): string {
+  const out: string[] = [];
+  const names = c.kind === 'seeds' ? Object.keys(c.seeds[0]?.outcomes ?? {}) : Object.keys(c.scenarios[0].outcomes);
+  if (c.kind === 'seeds') {
+    const s = c.scenario;
+    out.push(`scenario ${s.id} (${s.file}, sha256 ${s.hash.slice(0, 12)})`);
+    if (s.overrides) out.push(`overrides: ${Object.entries(s.overrides).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}`);
+    out.push(`${c.seeds.length} seeds, ${c.runs} runs each, ${c.rng}; 95% Wilson intervals`);
+    out.push('');
+    out.push(`${'seed'.padStart(8)}  ${names.map((n) => n.padEnd(22)).join('')}`);
+    for (const r of c.seeds) {
+      out.push(`${String(r.seed).padStart(8)}  ${names.map((n) => {
+        const e = r.outcomes[n as keyof typeof r.outcomes];
+        return `${pct(e.p)} [${pct(e.lo)}, ${pct(e.hi)}]`.padEnd(22);
+      }).join('')}`);
+    }
+    out.push('');
+    out.push('outcome        pooled [95% interval]      sd across seeds  sd from MC error  chi-square (df)  p-value');
+    for (const n of names) {
+      const h = c.homogeneity[n as keyof typeof c.homogeneity];
+      out.push(`  ${n.padEnd(12)} ${`${pct(h.pooled.p)} [${pct(h.pooled.lo)}, ${pct(h.pooled.hi)}]`.padEnd(26)} ${pct(h.sd_across).padStart(15)}  ${pct(h.sd_expected).padStart(16)}  ${`${h.chi_square.toFixed(2)} (${h.df})`.padStart(15)}  ${h.p_value.toFixed(3).padStart(7)}`);
+    }
+    out.push('');
+    out.push(c.verdict);
+    return out.map((l) => l.trimEnd()).join('\n') + '\n';
+  }
+  out.push(`seed ${c.seed}, ${c.runs} runs each, ${c.rng}; runs paired by common random numbers`);
+  c.scenarios.forEach((s, i) => {
+    const ov = s.overrides ? ` with ${Object.entries(s.overrides).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}` : '';
+    out.push(`  ${String.fromCharCode(65 + i)}: ${s.label} (${s.id}, sha256 ${s.hash.slice(0, 12)})${ov}`);
+  });
+  out.push('');
+  out.push(`${'outcome'.padEnd(12)}  ${c.scenarios.map((_, i) => `${String.fromCharCode(65 + i)}`.padEnd(22)).join('')}`);
+  for (const n of names) {
+    out.push(`${n.padEnd(12)}  ${c.scenarios.map((s) => {
+      const e = s.outcomes[n as keyof typeof s.outcomes];
+      return `${pct(e.p)} [${pct(e.lo)}, ${pct(e.hi)}]`.padEnd(22);
+    }).join('')}`);
+  }
+  out.push('');
+  out.push('difference from A, percentage points [95% paired Newcombe interval]; * = the interval excludes 0');
+  c.scenarios.slice(1).forEach((s, i) => {
+    for (const d of c.differences.filter((x) => x.scenario === s.label)) {
+      out.push(`  ${String.fromCharCode(66 + i)} - A  ${d.metric.padEnd(12)} ${pp(d.d).padStart(6)} [${pp(d.lo)}, ${pp(d.hi)}]${d.flagged ? ' *' : ''}`);
+    }
+  });
+  const flagged = c.differences.filter((d) => d.flagged);
+  out.push('');
+  out.push(flagged.length === 0
+    ? 'No difference is distinguishable from Monte Carlo error at these run counts.'
+    : `${flagged.length} difference${flagged.length === 1 ? '' : 's'} beyond Monte Carlo error: ${flagged.map((d) => `${d.metric} (${d.scenario})`).join(', ')}.`);
+  return out.map((l) => l.trimEnd()).join('\n') + '\n';
+}
+
+export const COMPARE_HEADER = ['compared', 'metric', 'actor', 'estimate', 'lo', 'hi', 'n', 'seed'];
+
+export function compareCsv(c: Comparison): string {
+  const rows: CsvField[][] = [];
+  if (c.kind === 'seeds') {
+    for (const r of c.seeds) for (const [n, e] of Object.entries(r.outcomes)) rows.push([String(r.seed), `outcome.${n}`, '', e.p, e.lo, e.hi, e.n, r.seed]);
+    const seeds = c.seeds.map((s) => s.seed).join(' ');
+    for (const [n, h] of Object.entries(c.homogeneity)) {
+      rows.push(['pooled', `outcome.${n}`, '', h.pooled.p, h.pooled.lo, h.pooled.hi, h.pooled.n, seeds]);
+      rows.push(['pooled', `outcome.${n}.homogeneity_p`, '', h.p_value, null, null, h.pooled.n, seeds]);
+    }
+  } else {
+    for (const s of c.scenarios) for (const [n, e] of Object.entries(s.outcomes)) rows.push([s.label, `outcome.${n}`, '', e.p, e.lo, e.hi, e.n, c.seed]);
+    for (const d of c.differences) rows.push([`${d.scenario} - ${d.baseline}`, `difference.outcome.${d.metric}`, '', d.d, d.lo, d.hi, d.n, c.seed]);
+  }
+  return csvRows(COMPARE_HEADER, rows);
+}

@@ -1,0 +1,189 @@
+/**
+ * `--set path=value`: override a number of a loaded scenario by its ParamSpec path, e.g.
+ * `actors.russia.pressure.0.strength=0.9`, `model.lambda=10` or `actors.gov.capability={uniform: [0.5, 0.8]}`
+ * (the value is read as YAML flow text, so any uncertain value the file format accepts is accepted here).
+ *
+ * Meaning: `--set P=V` means what writing `P: V` into the file would mean, and the value is checked as the
+ * file's would be (the field's range; beta only on fields within [0, 1]; lo <= hi ...). In particular a
+ * default shared with `model.*` (docs/SCENARIO.md): an actor without its own `flexibility` uses the slot of
+ * `model.flexibility`. Then
+ *   - `--set model.flexibility=0.3` changes every actor that has no flexibility of its own (as editing
+ *     `model:` would);
+ *   - `--set actors.gov.flexibility=0.3` gives gov a slot of its own and leaves everyone else on the model's.
+ * The shared defaults that can be named this way: `actors.ID.flexibility`, `actors.ID.audience_cost` (the
+ * actor's exits without a cost of their own follow it, as they would in the file) and a measure's `miss`
+ * and `false_alarm`. An exit's cost can be set where the file gives one; an outside option where the file
+ * gives one (else `model.outside_option`). A new slot is appended after
+ * all others, so no other number's draw moves (fixed values draw nothing; an uncertain one draws after the
+ * scenario's own numbers).
+ *
+ * Only numbers can be set (what the runs CSV and the trace list as sampled values): structure (actors,
+ * issues, rounds, expressions) is the file's to change.
+ */
+import { parse as parseYamlText } from 'yaml';
+import type { Diagnostic, ParamSpec, Scenario, Slot } from './types.js';
+import { RANGE, type RawUncertain } from './schema.js';
+import { explainUncertain, toDistribution } from './uncertain.js';
+import { nearest } from './nearest.js';
+
+/** One `--set` as given: the path and its value text. */
+export interface SetArg {
+  path: string;
+  text: string;
+}
+
+/** The overrides applied, path -> value (a number or an uncertain value), in the order given. */
+export type Overrides = Record<string, RawUncertain>;
+
+export interface OverrideResult {
+  /** Set only when there is no error. */
+  scenario?: Scenario;
+  overrides: Overrides;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Split `path=value` at the first `=`.
+ *
+ * @example parseSetArg('model.lambda=10') // {path: 'model.lambda', text: '10'}
+ */
+export function parseSetArg(arg: string): SetArg | Diagnostic {
+  const eq = arg.indexOf('=');
+  if (eq <= 0) {
+    return {
+      severity: 'error',
+      message: `--set ${arg}: expected path=value`,
+      hint: "e.g. --set model.lambda=10 or --set 'actors.gov.capability={uniform: [0.5, 0.8]}'",
+    };
+  }
+  return { path: arg.slice(0, eq).trim(), text: arg.slice(eq + 1).trim() };
+}
+
+/** A shared default nameable by a path of its own: the range of the new slot, and how to point the scenario at it. */
+interface SharedDefault {
+  range: keyof typeof RANGE;
+  /** The slot the path currently reads. */
+  current: Slot;
+  /** Make the path read `slot`. */
+  repoint: (s: Scenario, slot: Slot) => void;
+}
+
+/** The shared-default paths of a scenario (those without a ParamSpec of their own). */
+function sharedDefaults(s: Scenario): Map<string, SharedDefault> {
+  const own = new Set(s.params.map((p) => p.path));
+  const out = new Map<string, SharedDefault>();
+  const add = (path: string, d: SharedDefault) => { if (!own.has(path)) out.set(path, d); };
+  s.actors.forEach((a, i) => {
+    const base = `actors.${a.id}`;
+    add(`${base}.flexibility`, { range: 'unit', current: a.flexibility, repoint: (t, slot) => { t.actors[i].flexibility = slot; } });
+    add(`${base}.audience_cost`, {
+      range: 'cost', current: a.audienceCost,
+      repoint: (t, slot) => {
+        const actor = t.actors[i];
+        // exits with no cost of their own read the actor's audience cost (resolve.ts): they follow it
+        for (const e of actor.exits) if (e.cost === actor.audienceCost) e.cost = slot;
+        actor.audienceCost = slot;
+      },
+    });
+  });
+  return out;
+}
+
+/** A measure's monitoring rates, which default to the model's. */
+function moreSharedDefaults(s: Scenario, out: Map<string, SharedDefault>): void {
+  const own = new Set(s.params.map((p) => p.path));
+  s.measures.forEach((m, i) => {
+    const base = `measures.${m.id}`;
+    if (!own.has(`${base}.miss`)) out.set(`${base}.miss`, { range: 'unit', current: m.miss, repoint: (t, slot) => { t.measures[i].miss = slot; } });
+    if (!own.has(`${base}.false_alarm`)) {
+      out.set(`${base}.false_alarm`, { range: 'unit', current: m.falseAlarm, repoint: (t, slot) => { t.measures[i].falseAlarm = slot; } });
+    }
+  });
+}
+
+/** Every path `--set` accepts for this scenario. */
+export function settablePaths(s: Scenario): string[] {
+  const shared = sharedDefaults(s);
+  moreSharedDefaults(s, shared);
+  return [...s.params.map((p) => p.path), ...shared.keys()];
+}
+
+/**
+ * Apply `sets` to a copy of `scenario` (the original is not touched). Every problem is a diagnostic
+ * naming the `--set`; an unknown path gets the nearest valid one as a hint.
+ *
+ * @example
+ * const r = applySets(scenario, [{ path: 'model.lambda', text: '10' }]);
+ * // r.overrides = {'model.lambda': 10}; r.scenario.params[r.scenario.model.lambda].dist = {kind: 'fixed', value: 10}
+ */
+export function applySets(scenario: Scenario, sets: readonly SetArg[]): OverrideResult {
+  const diagnostics: Diagnostic[] = [];
+  const overrides: Overrides = {};
+  if (sets.length === 0) return { scenario, overrides, diagnostics };
+  const s = structuredClone(scenario);
+  const byPath = new Map<string, number>();
+  s.params.forEach((p, i) => { if (!byPath.has(p.path)) byPath.set(p.path, i); });
+  const shared = sharedDefaults(s);
+  moreSharedDefaults(s, shared);
+  const error = (set: SetArg, message: string, hint?: string) => {
+    const d: Diagnostic = { severity: 'error', message: `--set ${set.path}=${set.text}: ${message}`, path: set.path };
+    if (hint !== undefined) d.hint = hint;
+    diagnostics.push(d);
+  };
+
+  for (const set of sets) {
+    if (Object.hasOwn(overrides, set.path)) {
+      error(set, `${set.path} is set twice`, 'give each path one --set');
+      continue;
+    }
+    const slot = byPath.get(set.path);
+    const sh = shared.get(set.path);
+    if (slot === undefined && sh === undefined) {
+      error(set, `no number of ${scenario.id} has the path '${set.path}'`, pathHint(set.path, settablePaths(scenario)));
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = set.text === '' ? null : parseYamlText(set.text, { schema: 'core', version: '1.2' });
+    } catch (e) {
+      error(set, `the value is not valid YAML flow text (${(e as Error).message.split('\n')[0]})`, "write a number, or e.g. '{uniform: [0.1, 0.3]}' in quotes");
+      continue;
+    }
+    const range = slot !== undefined ? ([s.params[slot].min, s.params[slot].max] as const) : RANGE[sh!.range];
+    const problem = explainUncertain(value, range, set.path);
+    if (problem) {
+      error(set, problem.message.startsWith(`${set.path}`) ? problem.message.slice(set.path.length).replace(/^:?\s*/, '') : problem.message, problem.hint);
+      continue;
+    }
+    overrides[set.path] = value as RawUncertain;
+    const dist = toDistribution(value);
+    if (slot !== undefined) {
+      const p = s.params[slot];
+      const q: ParamSpec = { path: p.path, dist, min: p.min, max: p.max };
+      s.params[slot] = q; // its `loc` (the file's place) no longer holds the value
+    } else {
+      const [min, max] = RANGE[sh!.range];
+      s.params.push({ path: set.path, dist, min, max });
+      sh!.repoint(s, s.params.length - 1);
+      byPath.set(set.path, s.params.length - 1);
+      shared.delete(set.path);
+    }
+  }
+  if (diagnostics.length > 0) return { overrides, diagnostics };
+  return { scenario: s, overrides, diagnostics };
+}
+
+/** The nearest valid path, else those sharing the longest dotted prefix with it (at most 6). */
+function pathHint(path: string, paths: string[]): string {
+  const n = nearest(path, paths);
+  if (n !== undefined) return `did you mean '${n}'?`;
+  const parts = path.split('.');
+  for (let k = parts.length - 1; k >= 1; k--) {
+    const prefix = parts.slice(0, k).join('.') + '.';
+    const under = paths.filter((p) => p.startsWith(prefix));
+    if (under.length > 0) {
+      return `paths under ${prefix.slice(0, -1)}: ${under.slice(0, 6).join(', ')}${under.length > 6 ? `, ... (${under.length} in all)` : ''}`;
+    }
+  }
+  return `settable paths start with model., actors.ID. or measures.ID., e.g. ${paths.slice(0, 3).join(', ')}`;
+}

@@ -1,0 +1,41 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { compareCsv, compareTable } from '../../src/report/compare.js';
+import { compareScenarios, compareSeeds } from '../../src/stats/comparison.js';
+import { newTally, type Tally } from '../../src/stats/tally.js';
+import type { Scenario } from '../../src/scenario/types.js';
+
+const shape = { actors: [], rounds: 2, measures: [], issues: [] } as unknown as Scenario;
+function tally(outcomes: number[]): Tally {
+  const t = newTally(shape);
+  t.outcomes.set(outcomes);
+  t.runs = outcomes.reduce((a, b) => a + b, 0);
+  return t;
+}
+const label = (l: string) => ({ label: l, id: 'x', file: 'x.yaml', hash: 'ab'.repeat(32) });
+
+test('seed CSV: one row a seed and outcome, then pooled estimates and homogeneity p-values, in long layout', () => {
+  const c = compareSeeds(label('x.yaml'), [{ seed: 1, tally: tally([10, 40, 50, 0]) }, { seed: 2, tally: tally([12, 38, 50, 0]) }], '0.1.0', 'rng');
+  const lines = compareCsv(c).split('\r\n');
+  assert.is(lines[0], 'compared,metric,actor,estimate,lo,hi,n,seed');
+  assert.match(lines[1], /^1,outcome\.agreement,,0\.1,0\.05\d+,0\.17\d+,100,1$/);
+  assert.ok(lines.includes('pooled,outcome.agreement,,0.11,0.0720\d*,0.1643\d*,200,1 2') || lines.some((l) => l.startsWith('pooled,outcome.agreement,,0.11,')));
+  assert.ok(lines.some((l) => /^pooled,outcome\.agreement\.homogeneity_p,,0\.6\d+,,,200,1 2$/.test(l)), lines.join('\n'));
+});
+
+test('scenario table: differences from A with the paired interval, * where it excludes 0, and a closing sentence', () => {
+  const a = Uint8Array.from([...Array(50).fill(1), ...Array(50).fill(2)]);
+  const b = Uint8Array.from([...Array(80).fill(1), ...Array(20).fill(2)]);
+  const c = compareScenarios([
+    { label: label('a.yaml'), tally: tally([0, 50, 50, 0]), outcomes: a },
+    { label: label('b.yaml'), tally: tally([0, 80, 20, 0]), outcomes: b },
+  ], 1, '0.1.0', 'rng');
+  const t = compareTable(c);
+  assert.match(t, /B - A {2}withdrawal {4}\+30\.0 \[\+\d+\.\d, \+\d+\.\d\] \*/);
+  assert.match(t, /B - A {2}agreement {6}\+0\.0 \[-\d\.\d, \+\d\.\d\]\n/);
+  assert.match(t, '2 differences beyond Monte Carlo error: withdrawal (b.yaml), stalemate (b.yaml).');
+  assert.ok(t.split('\n').every((l) => l === l.trimEnd()));
+  assert.match(compareCsv(c), 'b.yaml - a.yaml,difference.outcome.withdrawal,,0.3,');
+});
+
+test.run();

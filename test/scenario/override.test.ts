@@ -1,0 +1,91 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { loadScenario } from '../../src/scenario/load.js';
+import { applySets, parseSetArg, settablePaths } from '../../src/scenario/override.js';
+import type { Scenario } from '../../src/scenario/types.js';
+
+const geneva = loadScenario('scenarios/geneva-2014.yaml').scenario as Scenario;
+const set = (path: string, text: string) => applySets(geneva, [{ path, text }]);
+
+test('parseSetArg splits at the first = and refuses an argument without one', () => {
+  assert.equal(parseSetArg('model.lambda=10'), { path: 'model.lambda', text: '10' });
+  assert.equal(parseSetArg('actors.x.with.a=b=c'), { path: 'actors.x.with.a', text: 'b=c' });
+  assert.is((parseSetArg('model.lambda') as { severity: string }).severity, 'error');
+  assert.is((parseSetArg('=3') as { severity: string }).severity, 'error');
+});
+
+test('a number replaces the distribution of the slot its path names, on a copy', () => {
+  const r = set('actors.russia.pressure.0.strength', '0.9');
+  assert.equal(r.diagnostics, []);
+  assert.equal(r.overrides, { 'actors.russia.pressure.0.strength': 0.9 });
+  const slot = r.scenario!.actors[2].pressure[0].strength;
+  assert.equal(r.scenario!.params[slot].dist, { kind: 'fixed', value: 0.9 });
+  assert.is.not(geneva.params[slot].dist.kind === 'fixed' && (geneva.params[slot].dist as { value: number }).value === 0.9, true);
+  assert.is(r.scenario!.params.length, geneva.params.length);
+});
+
+test('an uncertain value in YAML flow syntax is accepted and recorded as written', () => {
+  const r = set('actors.gov.capability', '{uniform: [0.5, 0.8]}');
+  assert.equal(r.diagnostics, []);
+  assert.equal(r.overrides, { 'actors.gov.capability': { uniform: [0.5, 0.8] } });
+  assert.equal(r.scenario!.params[r.scenario!.actors[0].capability].dist, { kind: 'uniform', lo: 0.5, hi: 0.8 });
+});
+
+test('a shared default set on one actor gets a slot of its own; the model slot and the others keep theirs', () => {
+  const r = set('actors.gov.flexibility', '0.3');
+  assert.equal(r.diagnostics, []);
+  const s = r.scenario!;
+  assert.is(s.params.length, geneva.params.length + 1);
+  assert.is(s.actors[0].flexibility, s.params.length - 1);
+  assert.equal(s.params[s.actors[0].flexibility], { path: 'actors.gov.flexibility', dist: { kind: 'fixed', value: 0.3 }, min: 0, max: 1 });
+  assert.is(s.actors[1].flexibility, geneva.model.flexibility);
+  assert.equal(s.params[s.model.flexibility].dist, geneva.params[geneva.model.flexibility].dist);
+});
+
+test('setting model.flexibility changes every actor that shares it (as editing model: would)', () => {
+  const s = set('model.flexibility', '0.4').scenario!;
+  for (const a of s.actors) if (a.flexibility === s.model.flexibility) assert.equal(s.params[a.flexibility].dist, { kind: 'fixed', value: 0.4 });
+  assert.ok(s.actors.some((a) => a.flexibility === s.model.flexibility));
+});
+
+test("an actor's audience cost set on its own carries the exits that default to it", () => {
+  const gov = geneva.actors[0];
+  const r = set('actors.gov.audience_cost', '0.7');
+  const s = r.scenario!;
+  assert.is(s.actors[0].audienceCost, s.params.length - 1);
+  for (let j = 0; j < gov.exits.length; j++) {
+    if (gov.exits[j].cost === gov.audienceCost) assert.is(s.actors[0].exits[j].cost, s.params.length - 1);
+  }
+});
+
+test('an unknown path is refused with the nearest valid path as a hint', () => {
+  const r = set('actors.gov.capabilty', '0.5');
+  assert.is(r.scenario, undefined);
+  assert.is(r.diagnostics.length, 1);
+  assert.is(r.diagnostics[0].message, "--set actors.gov.capabilty=0.5: no number of geneva-2014 has the path 'actors.gov.capabilty'");
+  assert.is(r.diagnostics[0].hint, "did you mean 'actors.gov.capability'?");
+  const far = set('actors.gov.nothing_like_it', '0.5');
+  assert.match(far.diagnostics[0].hint!, /^paths under actors\.gov: actors\.gov\.capability, /);
+});
+
+test('values are checked like the file: range, distribution rules, text', () => {
+  assert.is(set('actors.gov.capability', '1.5').diagnostics[0].message, '--set actors.gov.capability=1.5: must be within [0, 1]; got 1.5');
+  assert.match(set('model.lambda', '{beta: [1, 2]}').diagnostics[0].message, 'beta is only allowed on fields within [0, 1]');
+  assert.match(set('model.lambda', '{uniform: [5, 2]}').diagnostics[0].message, 'uniform needs lo <= hi; got [5, 2]');
+  assert.match(set('model.lambda', 'ten').diagnostics[0].message, "got a string ('ten')");
+  assert.match(set('model.lambda', '{uniform: [1').diagnostics[0].message, 'not valid YAML flow text');
+  assert.match(set('actors.gov.flexibility', '2').diagnostics[0].message, 'must be within [0, 1]; got 2');
+});
+
+test('the same path twice is refused', () => {
+  const r = applySets(geneva, [{ path: 'model.lambda', text: '1' }, { path: 'model.lambda', text: '2' }]);
+  assert.match(r.diagnostics[0].message, 'model.lambda is set twice');
+});
+
+test('settable paths are the params plus the shared defaults', () => {
+  const p = settablePaths(geneva);
+  assert.ok(p.includes('model.lambda') && p.includes('actors.gov.flexibility') && p.includes('measures.detainee_exchange.miss'));
+  assert.is(new Set(p).size, p.length);
+});
+
+test.run();
