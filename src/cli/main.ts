@@ -9,6 +9,10 @@ import { scenarioJsonSchema } from '../scenario/schema.js';
 import { UserError, VERSION } from './common.js';
 import { WorkerCrashError } from '../sim/monte-carlo.js';
 import { runCommand, runOptions, runProgress, type Io, type RunArgs } from './run.js';
+import { mergeCommand, mergeOptions, type MergeArgs } from './merge.js';
+import { compareCommand, compareOptions, type CompareArgs } from './compare.js';
+import { forecastCommand, forecastOptions, type ForecastArgs } from './forecast.js';
+import { solveCommand, solveOptions, type SolveArgs } from './solve.js';
 import { traceCommand } from './trace.js';
 import { validateCommand } from './validate.js';
 
@@ -25,6 +29,12 @@ export async function main(argv: string[]): Promise<number> {
     .command('run [file]', 'Monte Carlo of a scenario: outcome probabilities with intervals, per actor and per round', (y) => runOptions(y), async (a) => {
       await runCommand(a as RunArgs, io);
     })
+    .command('compare [files..]', 'one scenario under several seeds (--seeds 1..20), or scenarios side by side with differences and intervals', (y) => compareOptions(y), async (a) => {
+      await compareCommand(a as CompareArgs, io);
+    })
+    .command('merge <parts..>', 'combine the parts of a sharded run (negsim run --shard k/N --out F) into what negsim run prints', (y) => mergeOptions(y), async (a) => {
+      await mergeCommand(a as MergeArgs, io);
+    })
     .command('validate <files..>', 'check scenario files; print every problem with file:line:column', (y) =>
       y.positional('files', { type: 'string', array: true, describe: 'scenario files' }), (a) => {
       code = validateCommand((a.files as string[]) ?? [], io);
@@ -36,10 +46,16 @@ export async function main(argv: string[]): Promise<number> {
         .option('quiet', { alias: 'q', type: 'boolean', describe: 'no warnings on stderr' }), (a) => {
       traceCommand(a as { file?: string; seed?: unknown; run?: unknown }, io);
     })
+    .command('solve [game]', "a game in Gambit's .nfg format solved by the simulator's logit-QRE solver, printed as gambit-logit does", (y) => solveOptions(y), (a) => {
+      solveCommand(a as SolveArgs, io);
+    })
+    .command('forecast [file]', 'where the talks settle on each issue: compromise, weighted median, expected-utility model, negsim', (y) => forecastOptions(y), async (a) => {
+      await forecastCommand(a as ForecastArgs, io);
+    })
     .command('schema', 'print the scenario file format as JSON Schema (for editors)', (y) => y, () => {
       io.out(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
     })
-    .demandCommand(1, 'name a command: run, validate, trace or schema (negsim --help lists them)')
+    .demandCommand(1, 'name a command: run, compare, merge, trace, validate, solve, forecast or schema (negsim --help lists them)')
     .strict()
     .version(VERSION)
     .help()

@@ -1,0 +1,104 @@
+/**
+ * `negsim forecast FILE [--model compromise|median|eum|negsim|all]`: where the talks settle on each
+ * issue, by the compromise model, the weighted median, Bueno de Mesquita's expected-utility model
+ * and negsim's own Monte Carlo. FILE is a scenario (YAML/JSON) or a CSV with the columns
+ * actor,capability,position,salience[,issue]; a CSV has no game, so `negsim` needs a scenario.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { Argv } from 'yargs';
+import type { ForecastIssue } from '../forecast/actor-data.js';
+import { CsvInputError, parseActorsCsv } from '../forecast/actors-csv.js';
+import { DEFAULT_EUM_ROUNDS } from '../forecast/expected-utility.js';
+import { FORECAST_MODELS, forecastIssue, negsimForecast, type ForecastModel } from '../forecast/forecast.js';
+import { forecastIssuesOfScenario } from '../forecast/scenario-issues.js';
+import { forecastText } from '../report/forecast-text.js';
+import { MAX_FILE_BYTES } from '../scenario/load.js';
+import type { Scenario } from '../scenario/types.js';
+import { monteCarlo, resolveWorkers } from '../sim/monte-carlo.js';
+import { rngName } from '../sim/rng.js';
+import { summarise, type Summary } from '../stats/summary.js';
+import { intFlag, loadOrFail, UserError, VERSION, workersFlag } from './common.js';
+import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, type Io } from './run.js';
+
+export interface ForecastArgs {
+  file?: string;
+  model?: string;
+  rounds?: unknown;
+  runs?: unknown;
+  seed?: unknown;
+  workers?: unknown;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+export function forecastOptions(y: Argv): Argv<ForecastArgs> {
+  return y
+    .positional('file', { type: 'string', describe: 'a scenario file (YAML/JSON) or a CSV with columns actor,capability,position,salience[,issue]' })
+    .option('model', { alias: 'm', type: 'string', choices: [...FORECAST_MODELS, 'all'], default: 'all', describe: 'which forecast: compromise (weighted mean), median (weighted median), eum (expected-utility model), negsim (the simulator: deal when agreed), all' })
+    .option('rounds', { type: 'string', default: String(DEFAULT_EUM_ROUNDS), describe: 'most rounds of the expected-utility model' })
+    .option('runs', { alias: 'n', type: 'string', default: String(DEFAULT_RUNS), describe: 'Monte Carlo runs of the negsim model' })
+    .option('seed', { alias: 's', type: 'string', default: String(DEFAULT_SEED), describe: 'master seed of the negsim model' })
+    .option('workers', { alias: 'w', type: 'string', default: 'auto', describe: 'worker threads of the negsim model: a number or auto' })
+    .option('json', { type: 'boolean', describe: 'print the forecasts as JSON' })
+    .option('quiet', { alias: 'q', type: 'boolean', describe: 'print nothing on stderr but errors' })
+    .example('negsim forecast scenarios/eu-car-emissions.csv', 'compromise, median and expected-utility model of the 1994 EU car-emissions example')
+    .example('negsim forecast scenarios/geneva-2014.yaml --model negsim', "negsim's own forecast: the deal on each issue when the talks agree") as unknown as Argv<ForecastArgs>;
+}
+
+export async function forecastCommand(args: ForecastArgs, io: Io): Promise<void> {
+  const file = args.file;
+  if (!file) throw new UserError('name a scenario or CSV file, e.g. negsim forecast scenarios/eu-car-emissions.csv');
+  const model = args.model ?? 'all';
+  const rounds = intFlag('rounds', args.rounds ?? DEFAULT_EUM_ROUNDS, 0, 10_000);
+  const isCsv = extname(file).toLowerCase() === '.csv';
+  let models: ForecastModel[] = model === 'all' ? [...FORECAST_MODELS] : [model as ForecastModel];
+  if (isCsv && models.includes('negsim')) {
+    if (model === 'negsim') {
+      throw new UserError(`${file}: the negsim model needs a scenario file (YAML or JSON): a CSV of positions has no game to simulate. Use --model compromise, median or eum, or give a scenario.`);
+    }
+    models = models.filter((m) => m !== 'negsim');
+    if (!args.quiet) io.err(`negsim: ${file} is a CSV of positions, with no game to simulate; the negsim model is left out.\n`);
+  }
+  let issues: ForecastIssue[];
+  let scenario: Scenario | undefined;
+  if (isCsv) {
+    issues = readCsv(file);
+  } else {
+    scenario = loadOrFail(file, (w) => { if (!args.quiet) io.err(w + '\n'); });
+    issues = forecastIssuesOfScenario(scenario);
+  }
+  let summary: Summary | undefined;
+  if (scenario && models.includes('negsim')) {
+    const runs = intFlag('runs', args.runs ?? DEFAULT_RUNS, 1, MAX_RUNS);
+    const seed = intFlag('seed', args.seed ?? DEFAULT_SEED, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    const tally = await monteCarlo(scenario, { runs, seed, workers: resolveWorkers(workersFlag(args.workers)) });
+    summary = summarise(scenario, tally, seed, VERSION, rngName);
+  }
+  const forecasts = issues.map((iss) => {
+    const f = forecastIssue(iss, models, { rounds });
+    if (summary) f.negsim = negsimForecast(summary, iss.id);
+    return f;
+  });
+  io.out(args.json ? JSON.stringify({ negsim: VERSION, file, models, issues: forecasts }, null, 2) + '\n' : forecastText(file, forecasts));
+}
+
+function readCsv(file: string): ForecastIssue[] {
+  let text: string;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new UserError(`'${file}' is a directory, not a CSV file`);
+    if (st.size > MAX_FILE_BYTES) throw new UserError(`'${file}' is too large (${st.size} bytes; the limit is 5 MB)`);
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`file '${file}' not found; check the path (it is relative to the current directory)`);
+    throw new UserError(`cannot read '${file}': ${(e as Error).message}`);
+  }
+  try {
+    return parseActorsCsv(text, file);
+  } catch (e) {
+    if (e instanceof CsvInputError) throw new UserError(`${e.message}\nThe file needs a header row actor,capability,position,salience (and optionally issue), then one row an actor.`);
+    throw e;
+  }
+}
