@@ -25,6 +25,7 @@ import { summarise, type Summary } from '../stats/summary.js';
 import { outcomeEstimates, widestHalf } from '../stats/comparison.js';
 import type { Tally } from '../stats/tally.js';
 import { intFlag, loadOrFail, UserError, VERSION, workersFlag } from './common.js';
+import { estimateTime, formatDuration } from '../sim/estimate.js';
 
 export const MAX_RUNS = 100_000_000;
 /** A runs CSV larger than this is refused before the run: 10 GB is beyond any spreadsheet and most disks' patience. */
@@ -45,6 +46,7 @@ export interface RunArgs {
   'runs-csv'?: string;
   'rounds-csv'?: string;
   quiet?: boolean;
+  'max-minutes'?: unknown;
   set?: string[];
   shard?: string;
   out?: string;
@@ -64,6 +66,7 @@ export function runOptions(y: Argv): Argv<RunArgs> {
     .option('rounds-csv', { type: 'string', describe: 'write one row a round (still talking, withdrawals, agreements, ceasefire kept) to this file' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'print nothing on stderr but errors' })
     .option('precision', { type: 'string', describe: 'play blocks of 1000 runs until every outcome\'s 95% interval has half-width <= E (e.g. 0.005), or --max-runs; says how many runs it took' })
+    .option('max-minutes', { type: 'string', describe: `refuse, before it starts, a Monte Carlo expected to take longer (estimated from a short calibration; runs of ${200_000} or more always print the estimate)` })
     .option('max-runs', { type: 'string', describe: `with --precision: the most runs to play (default ${MAX_RUNS})` })
     .option('shard', { type: 'string', describe: 'play only slice k of N (e.g. 2/8) of the runs and write a mergeable part to --out; negsim merge combines the parts' })
     .option('out', { type: 'string', describe: 'with --shard: the part file to write (JSON)' })
@@ -102,6 +105,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<Summary | null>
   if (args.shard !== undefined || args.out !== undefined) return runShard(args, runs, seed, workers, io);
   const { scenario, overrides } = loadWithSets(args.file, args.set, (w) => { if (!args.quiet) io.err(w + '\n'); });
   if (args['runs-csv']) await checkRunsCsvSize(args['runs-csv'], scenario, runs);
+  checkTime(scenario, runs, workers, args, io);
 
   let runsFile: AtomicFile | null = null;
   Object.assign(runProgress, { running: true, done: 0, total: runs });
@@ -136,6 +140,31 @@ export async function runCommand(args: RunArgs, io: Io): Promise<Summary | null>
     runProgress.running = false;
     if (runsFile) await runsFile.abort();
   }
+}
+
+/** Runs at or above which negsim says how long it expects to take before starting. */
+export const ESTIMATE_FROM_RUNS = 200_000;
+
+/**
+ * Before a long Monte Carlo: say how long it will take (on stderr), and refuse it, before it starts, if that
+ * is beyond --max-minutes.
+ */
+function checkTime(scenario: Scenario, runs: number, workers: number, args: RunArgs, io: Io): void {
+  const limit = args['max-minutes'] === undefined ? undefined : minutesFlag(args['max-minutes']);
+  if (limit === undefined && (runs < ESTIMATE_FROM_RUNS || args.quiet)) return;
+  const est = estimateTime(scenario, runs, workers);
+  const what = `${runs.toLocaleString('en-US')} runs with ${workers} worker${workers === 1 ? '' : 's'}`;
+  if (limit !== undefined && est.seconds > limit * 60) {
+    throw new UserError(`${what} would take about ${formatDuration(est.seconds)} (${(est.perRun * 1e6).toFixed(0)} µs a run, measured on ${est.calibrationRuns} runs), more than --max-minutes ${limit}. Ask for fewer runs, use --precision E to stop once the intervals are narrow enough, or spread the runs over machines with --shard k/N.`);
+  }
+  if (!args.quiet) io.err(`negsim: ${what}: about ${formatDuration(est.seconds)} (estimated from ${est.calibrationRuns} runs; Ctrl-C stops cleanly)\n`);
+}
+
+/** --max-minutes M: a positive number of minutes. */
+export function minutesFlag(v: unknown): number {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  if (!Number.isFinite(n) || n <= 0) throw new UserError(`--max-minutes must be a positive number of minutes; got '${String(v)}'. Example: --max-minutes 30`);
+  return n;
 }
 
 /** The widest half-width of the four outcomes' 95% Wilson intervals: what --precision bounds. */

@@ -117,6 +117,18 @@ test('a previous output survives a failed run that names it', () => {
   chmodSync(dir, 0o755);
 });
 
+test('--max-minutes refuses, before it starts, a Monte Carlo expected to take longer, leaving nothing behind', () => {
+  const dir = tempDir();
+  const r = negsim(['run', '--runs', '100000000', '--max-minutes', '0.01', '--csv', join(dir, 'out.csv')]);
+  assert.is(r.code, 1);
+  assert.match(r.err, /100,000,000 runs with \d+ workers? would take about [\d.]+ (s|min|h) .*more than --max-minutes 0\.01/);
+  assert.ok(noStack(r.err), r.err);
+  assert.equal(readdirSync(dir), []);
+  const bad = negsim(['run', '--max-minutes', 'soon']);
+  assert.is(bad.code, 1);
+  assert.match(bad.err, /--max-minutes must be a positive number of minutes/);
+});
+
 test('a scenario from the tests runs too', () => {
   const dir = tempDir();
   const file = writeTemp(dir, 'good.yaml', GOOD);
