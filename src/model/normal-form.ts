@@ -158,3 +158,35 @@ export function gameFromFixture(json: unknown): NormalFormGame {
   validateGame(game);
   return game;
 }
+
+/**
+ * Expected payoff of every pure strategy against the others' mixtures, u_i(a, sigma_-i), by summing over
+ * all profiles (flat, player by player, like a solver's output). Independent of the QRE solver: tests use
+ * it to check fixed points, traces to show what each action was worth. Not for the hot loop.
+ *
+ * @example expectedPayoffs(makeGame([2, 2], [3, 3, 5, 0, 0, 5, 1, 1]), [0.5, 0.5, 0.5, 0.5]) // [1.5, 3, 1.5, 3]
+ */
+export function expectedPayoffs(game: NormalFormGame, sigma: ArrayLike<number>): number[] {
+  const ks = game.strategies;
+  const n = ks.length;
+  const off: number[] = [];
+  let m = 0;
+  for (const k of ks) {
+    off.push(m);
+    m += k;
+  }
+  const u = new Array<number>(m).fill(0);
+  const s = new Array<number>(n).fill(0);
+  for (let p = 0; p < profileCount(ks); p++) {
+    for (let i = 0; i < n; i++) {
+      let w = 1;
+      for (let j = 0; j < n; j++) if (j !== i) w *= sigma[off[j] + s[j]];
+      u[off[i] + s[i]] += w * game.payoffs[p * n + i];
+    }
+    for (let k = 0; k < n; k++) {
+      if (++s[k] < ks[k]) break;
+      s[k] = 0;
+    }
+  }
+  return u;
+}

@@ -21,7 +21,7 @@ import {
 } from '../model/games/ceasefire.js';
 import { ACCEPT, ACTION_NAMES, fillRoundGame, roundAction, WITHDRAW, type RoundTerms } from '../model/games/round-game.js';
 import { LogitQreSolver } from '../model/logit-qre.js';
-import type { NormalFormGame } from '../model/normal-form.js';
+import { expectedPayoffs, type NormalFormGame } from '../model/normal-form.js';
 import { bindCondition, compileCondition, conditionBox, conditionHolds, type CompiledCondition } from '../model/preferences/red-line.js';
 import { bindExit, compileExit, exitTriggered, type CompiledExit, type ExitState } from '../model/preferences/exit.js';
 import { N_PUSH, pushIndex } from '../model/preferences/inclination.js';
@@ -776,26 +776,9 @@ export class RunEngine {
   }
 }
 
-/** u_i(a, sigma_-i) for every player and action (for traces; not on the hot path). */
+/** u_i(a, sigma_-i) for every player and action, per player (for traces; not on the hot path). */
 export function expectedUtilities(g: NormalFormGame, sigma: Float64Array): number[][] {
-  const n = g.strategies.length;
-  const offs: number[] = [];
+  const flat = expectedPayoffs(g, sigma);
   let o = 0;
-  for (let i = 0; i < n; i++) { offs.push(o); o += g.strategies[i]; }
-  const out = g.strategies.map((m) => new Array<number>(m).fill(0));
-  const profiles = g.strategies.reduce((x, y) => x * y, 1);
-  const s = new Array<number>(n).fill(0);
-  for (let prof = 0; prof < profiles; prof++) {
-    for (let i = 0; i < n; i++) {
-      let w = 1;
-      for (let j = 0; j < n; j++) if (j !== i) w *= sigma[offs[j] + s[j]];
-      out[i][s[i]] += w * g.payoffs[prof * n + i];
-    }
-    for (let i = 0; i < n; i++) {
-      if (++s[i] < g.strategies[i]) break;
-      s[i] = 0;
-    }
-  }
-  return out;
+  return g.strategies.map((m) => flat.slice(o, (o += m)));
 }
-

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { LogitQreSolver, logitQre } from '../../src/model/logit-qre.js';
-import { gameFromFixture, makeGame, profileCount, type NormalFormGame, type QreFixture } from '../../src/model/normal-form.js';
+import { expectedPayoffs, gameFromFixture, makeGame, profileCount, type NormalFormGame, type QreFixture } from '../../src/model/normal-form.js';
 
 // The Gambit fixtures live next to the repository: <repo>/../shared/fixtures/qre.
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -22,31 +22,6 @@ function loadFixtures(): { file: string; fixture: QreFixture }[] {
   return files.map((file) => ({ file, fixture: JSON.parse(readFileSync(resolve(fixtureDir, file), 'utf8')) }));
 }
 
-/** Expected payoff of every pure strategy against the others' mixtures (independent of the solver). */
-function expectedPayoffs(game: NormalFormGame, sigma: ArrayLike<number>): number[] {
-  const ks = game.strategies;
-  const n = ks.length;
-  const off: number[] = [];
-  let m = 0;
-  for (const k of ks) {
-    off.push(m);
-    m += k;
-  }
-  const u = new Array<number>(m).fill(0);
-  const s = new Array<number>(n).fill(0);
-  for (let p = 0; p < profileCount(ks); p++) {
-    for (let i = 0; i < n; i++) {
-      let w = 1;
-      for (let j = 0; j < n; j++) if (j !== i) w *= sigma[off[j] + s[j]];
-      u[off[i] + s[i]] += w * game.payoffs[p * n + i];
-    }
-    for (let k = 0; k < n; k++) {
-      if (++s[k] < ks[k]) break;
-      s[k] = 0;
-    }
-  }
-  return u;
-}
 
 /** max |sigma - logit response(sigma)|, the fixed-point residual of a QRE candidate. */
 function residual(game: NormalFormGame, lambda: number, sigma: ArrayLike<number>): number {

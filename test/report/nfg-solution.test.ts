@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseNfg, type NfgGame } from '../../src/model/nfg.js';
-import { profileCount, type NormalFormGame, type QreFixture } from '../../src/model/normal-form.js';
+import { expectedPayoffs, profileCount, type NormalFormGame, type QreFixture } from '../../src/model/normal-form.js';
 import { nfgSolutionLines } from '../../src/report/nfg-solution.js';
 
 const fixtureDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'fixtures', 'qre');
@@ -16,31 +16,6 @@ function parseLine(line: string): { lambda: number; probs: number[] } {
   return { lambda: cells[0], probs: cells.slice(1) };
 }
 
-/** Expected payoff of every pure strategy against the others' mixtures, by summing over profiles. */
-function expectedPayoffs(game: NormalFormGame, sigma: ArrayLike<number>): number[] {
-  const ks = game.strategies;
-  const n = ks.length;
-  const off: number[] = [];
-  let m = 0;
-  for (const k of ks) {
-    off.push(m);
-    m += k;
-  }
-  const u = new Array<number>(m).fill(0);
-  const s = new Array<number>(n).fill(0);
-  for (let p = 0; p < profileCount(ks); p++) {
-    for (let i = 0; i < n; i++) {
-      let w = 1;
-      for (let j = 0; j < n; j++) if (j !== i) w *= sigma[off[j] + s[j]];
-      u[off[i] + s[i]] += w * game.payoffs[p * n + i];
-    }
-    for (let k = 0; k < n; k++) {
-      if (++s[k] < ks[k]) break;
-      s[k] = 0;
-    }
-  }
-  return u;
-}
 
 /** The logit response to sigma at lambda. */
 function logitResponse(game: NormalFormGame, lambda: number, sigma: ArrayLike<number>): number[] {
