@@ -93,6 +93,9 @@ class Resolver {
     const parties = this.actorIds.filter((id) => raw.actors[id].role === 'party');
     if (parties.length === 0) {
       this.error(['actors'], "no actor has role 'party': a negotiation needs at least one party", "set 'role: party' on the negotiating sides", 'key');
+    } else if (parties.every((id) => raw.actors[id].essential === false)) {
+      this.error(['actors', parties[0]], 'no party is essential: agreement is defined as every essential party accepting, so at least one must be',
+        `remove 'essential: false' from the party (or parties) whose acceptance a deal needs`, 'key');
     } else if (parties.length > MAX_PARTIES) {
       this.error(['actors', parties[MAX_PARTIES]], `too many parties: ${parties.length}; the limit is ${MAX_PARTIES}`,
         `each round is a game with up to 3^parties action profiles (3^${MAX_PARTIES} = ${3 ** MAX_PARTIES}), and each party more triples the time and memory of every run; make minor sides sponsors, or merge allied parties`, 'key');
