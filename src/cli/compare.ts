@@ -6,6 +6,8 @@ import { basename } from 'node:path';
 import type { Argv } from 'yargs';
 import { checkWritable, writeFileAtomic } from '../report/atomic-file.js';
 import { compareCsv, compareJson, compareTable } from '../report/compare.js';
+import { colorEnabled, painter } from '../report/color.js';
+import { progressBar, type ProgressBar } from '../report/progress.js';
 import { resolveWorkers } from '../sim/monte-carlo.js';
 import { playJobs } from '../sim/play-jobs.js';
 import { rngName } from '../sim/rng.js';
@@ -31,6 +33,8 @@ export interface CompareArgs {
   set?: string[];
   precision?: unknown;
   'max-runs'?: unknown;
+  /** false after --no-color (a global flag, main.ts). */
+  color?: boolean;
 }
 
 export function compareOptions(y: Argv): Argv<CompareArgs> {
@@ -64,6 +68,19 @@ export function parseSeeds(v: string): number[] {
   return out;
 }
 
+/**
+ * playJobs reports after each job (jobs play one after another, every job in each round), the job's run
+ * count so far; the runs done over all jobs are their sum. With --precision the plan is the --max-runs bound.
+ */
+function jobsProgress(bar: ProgressBar, jobs: number): (runsDone: number, runsPlanned: number) => void {
+  const each = new Array<number>(jobs).fill(0);
+  let calls = 0;
+  return (done, planned) => {
+    each[calls++ % jobs] = done;
+    bar.update(each.reduce((a, b) => a + b, 0), planned * jobs);
+  };
+}
+
 function label(s: Scenario, overrides: Record<string, unknown>, name: string): ScenarioLabel {
   const l: ScenarioLabel = { label: name, id: s.id, file: s.file, hash: s.hash };
   if (Object.keys(overrides).length > 0) l.overrides = overrides;
@@ -85,13 +102,14 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<SeedCom
     if (problem) throw new UserError(`cannot write --csv ${args.csv}: ${problem}`);
   }
   const warn = (w: string) => { if (!args.quiet) io.err(w + '\n'); };
+  const bar = progressBar({ write: io.err, isTTY: io.tty?.err ?? false, quiet: args.quiet ?? false });
   let result: SeedComparison | ScenarioComparison;
   if (args.seeds !== undefined) {
     if (files.length > 1) throw new UserError('--seeds compares one scenario under several seeds; name one file (or none for the bundled one)');
     const seeds = parseSeeds(args.seeds);
     const { scenario, overrides } = loadWithSets(files[0], sets, warn);
     const jobs = await playJobs(seeds.map((s) => ({ scenario, seed: s })), {
-      runs, workers, keepOutcomes: false,
+      runs, workers, keepOutcomes: false, onProgress: jobsProgress(bar, seeds.length),
       precise: precision === undefined ? undefined : (js) => js.every((j) => widestHalf(outcomeEstimates(j.tally)) <= precision),
     });
     result = compareSeeds(label(scenario, overrides, basename(scenario.file)), jobs, VERSION, rngName);
@@ -118,7 +136,7 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<SeedCom
     const build = (js: readonly { tally: import('../stats/tally.js').Tally; outcomes: Uint8Array | null }[]) =>
       compareScenarios(js.map((j, i) => ({ label: specs[i].label, tally: j.tally, outcomes: j.outcomes! })), seed, VERSION, rngName);
     const jobs = await playJobs(specs.map((s) => ({ scenario: s.scenario, seed })), {
-      runs, workers, keepOutcomes: true,
+      runs, workers, keepOutcomes: true, onProgress: jobsProgress(bar, specs.length),
       precise: precision === undefined ? undefined : (js) => {
         const c = build(js);
         return c.scenarios.every((s) => widestHalf(s.outcomes) <= precision) && widestDifferenceHalf(c) <= precision;
@@ -126,6 +144,7 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<SeedCom
     });
     result = build(jobs);
   }
+  bar.end();
   if (precision !== undefined && !args.quiet) {
     const reached = result.kind === 'seeds'
       ? result.seeds.every((s) => widestHalf(s.outcomes) <= precision)
@@ -133,6 +152,7 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<SeedCom
     io.err(`negsim: ${reached ? `precision ${precision} reached` : `precision ${precision} NOT reached (--max-runs ${runs})`} after ${result.runs} runs each\n`);
   }
   if (args.csv) await writeFileAtomic(args.csv, compareCsv(result));
-  io.out(args.json ? compareJson(result) : compareTable(result));
+  const color = colorEnabled({ flag: args.color, env: process.env, isTTY: io.tty?.out ?? false });
+  io.out(args.json ? compareJson(result) : compareTable(result, painter(color)));
   return result;
 }

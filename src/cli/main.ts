@@ -13,12 +13,14 @@ import { mergeCommand, mergeOptions, type MergeArgs } from './merge.js';
 import { compareCommand, compareOptions, type CompareArgs } from './compare.js';
 import { forecastCommand, forecastOptions, type ForecastArgs } from './forecast.js';
 import { solveCommand, solveOptions, type SolveArgs } from './solve.js';
+import { sweepCommand, sweepOptions, type SweepArgs } from './sweep.js';
 import { traceCommand } from './trace.js';
 import { validateCommand } from './validate.js';
 
 const io: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
+  tty: { out: process.stdout.isTTY === true, err: process.stderr.isTTY === true },
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -31,6 +33,9 @@ export async function main(argv: string[]): Promise<number> {
     })
     .command('compare [files..]', 'one scenario under several seeds (--seeds 1..20), or scenarios side by side with differences and intervals', (y) => compareOptions(y), async (a) => {
       await compareCommand(a as CompareArgs, io);
+    })
+    .command('sweep [file]', 'the scenario over a grid of values (--vary path=from:to:step), every point with the same seed; CSV in table or wide layout', (y) => sweepOptions(y), async (a) => {
+      await sweepCommand(a as SweepArgs, io);
     })
     .command('merge <parts..>', 'combine the parts of a sharded run (negsim run --shard k/N --out F) into what negsim run prints', (y) => mergeOptions(y), async (a) => {
       await mergeCommand(a as MergeArgs, io);
@@ -55,7 +60,8 @@ export async function main(argv: string[]): Promise<number> {
     .command('schema', 'print the scenario file format as JSON Schema (for editors)', (y) => y, () => {
       io.out(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
     })
-    .demandCommand(1, 'name a command: run, compare, merge, trace, validate, solve, forecast or schema (negsim --help lists them)')
+    .demandCommand(1, 'name a command: run, compare, sweep, merge, trace, validate, solve, forecast or schema (negsim --help lists them)')
+    .option('color', { type: 'boolean', describe: 'colour the headings of tables printed to a terminal (--no-color, or NO_COLOR set, turns it off)' })
     .strict()
     .version(VERSION)
     .help()

@@ -13,6 +13,8 @@ import { roundsCsv } from '../report/rounds-csv.js';
 import { runsCsvHeader, runsCsvRows } from '../report/runs-csv.js';
 import { summaryCsv } from '../report/summary-csv.js';
 import { summaryTable } from '../report/table.js';
+import { colorEnabled, painter } from '../report/color.js';
+import { progressBar } from '../report/progress.js';
 import { monteCarlo, resolveWorkers } from '../sim/monte-carlo.js';
 import { blockRuns, shardBlocks } from '../sim/shard.js';
 import { partJson } from '../report/part-file.js';
@@ -52,6 +54,8 @@ export interface RunArgs {
   out?: string;
   precision?: unknown;
   'max-runs'?: unknown;
+  /** false after --no-color (a global flag, main.ts). */
+  color?: boolean;
 }
 
 export function runOptions(y: Argv): Argv<RunArgs> {
@@ -76,6 +80,8 @@ export function runOptions(y: Argv): Argv<RunArgs> {
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Whether stdout and stderr are terminals (colour, progress bar); absent: neither is. */
+  tty?: { out: boolean; err: boolean };
 }
 
 export async function runCommand(args: RunArgs, io: Io): Promise<Summary | null> {
@@ -115,15 +121,21 @@ export async function runCommand(args: RunArgs, io: Io): Promise<Summary | null>
       await runsFile.write(csvRows(runsCsvHeader(scenario), []));
     }
     const file = runsFile;
-    const tally = await monteCarlo(scenario, {
-      runs,
-      seed,
-      workers,
-      keepRuns: file !== null,
-      onBlock: file ? async (res) => { await file.write(runsCsvRows(scenario, res.columns!, seed)); } : undefined,
-      onProgress: (done) => { runProgress.done = done; },
-      stop: precision === undefined ? undefined : (t) => widestOutcomeHalf(t) <= precision,
-    });
+    const bar = progressBar({ write: io.err, isTTY: io.tty?.err ?? false, quiet: args.quiet ?? false });
+    let tally: Tally;
+    try {
+      tally = await monteCarlo(scenario, {
+        runs,
+        seed,
+        workers,
+        keepRuns: file !== null,
+        onBlock: file ? async (res) => { await file.write(runsCsvRows(scenario, res.columns!, seed)); } : undefined,
+        onProgress: (done) => { runProgress.done = done; bar.update(done, runs); },
+        stop: precision === undefined ? undefined : (t) => widestOutcomeHalf(t) <= precision,
+      });
+    } finally {
+      bar.end();
+    }
     runProgress.running = false;
     if (precision !== undefined && !args.quiet) {
       const reached = widestOutcomeHalf(tally) <= precision;
@@ -134,7 +146,8 @@ export async function runCommand(args: RunArgs, io: Io): Promise<Summary | null>
     if (args['rounds-csv']) await writeFileAtomic(args['rounds-csv'], roundsCsv(summary));
     if (file) await file.commit();
     runsFile = null;
-    io.out(args.json ? summaryJson(summary) : summaryTable(summary));
+    const color = colorEnabled({ flag: args.color, env: process.env, isTTY: io.tty?.out ?? false });
+    io.out(args.json ? summaryJson(summary) : summaryTable(summary, painter(color)));
     return summary;
   } finally {
     runProgress.running = false;

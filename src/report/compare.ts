@@ -3,6 +3,7 @@
  * metric, actor): compared, metric, actor, estimate, lo, hi, n, seed.
  */
 import type { ScenarioComparison, SeedComparison } from '../stats/comparison.js';
+import { PLAIN, type Paint } from './color.js';
 import { csvRows, type CsvField } from './csv.js';
 
 type Comparison = SeedComparison | ScenarioComparison;
@@ -14,7 +15,8 @@ export function compareJson(c: Comparison): string {
   return JSON.stringify(c, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
 }
 
-export function compareTable(c: Comparison): string {
+/** `paint` colours the column headings and the `*` flags (color.ts); plain by default. */
+export function compareTable(c: Comparison, paint: Paint = PLAIN): string {
   const out: string[] = [];
   const names = c.kind === 'seeds' ? Object.keys(c.seeds[0]?.outcomes ?? {}) : Object.keys(c.scenarios[0].outcomes);
   if (c.kind === 'seeds') {
@@ -23,7 +25,7 @@ export function compareTable(c: Comparison): string {
     if (s.overrides) out.push(`overrides: ${Object.entries(s.overrides).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}`);
     out.push(`${c.seeds.length} seeds, ${c.runs} runs each, ${c.rng}; 95% Wilson intervals`);
     out.push('');
-    out.push(`${'seed'.padStart(8)}  ${names.map((n) => n.padEnd(22)).join('')}`);
+    out.push(paint.heading(`${'seed'.padStart(8)}  ${names.map((n) => n.padEnd(22)).join('')}`.trimEnd()));
     for (const r of c.seeds) {
       out.push(`${String(r.seed).padStart(8)}  ${names.map((n) => {
         const e = r.outcomes[n as keyof typeof r.outcomes];
@@ -31,7 +33,7 @@ export function compareTable(c: Comparison): string {
       }).join('')}`);
     }
     out.push('');
-    out.push('outcome        pooled [95% interval]      sd across seeds  sd from MC error  chi-square (df)  p-value');
+    out.push(paint.heading('outcome        pooled [95% interval]      sd across seeds  sd from MC error  chi-square (df)  p-value'));
     for (const n of names) {
       const h = c.homogeneity[n as keyof typeof c.homogeneity];
       out.push(`  ${n.padEnd(12)} ${`${pct(h.pooled.p)} [${pct(h.pooled.lo)}, ${pct(h.pooled.hi)}]`.padEnd(26)} ${pct(h.sd_across).padStart(15)}  ${pct(h.sd_expected).padStart(16)}  ${`${h.chi_square.toFixed(2)} (${h.df})`.padStart(15)}  ${h.p_value.toFixed(3).padStart(7)}`);
@@ -46,7 +48,7 @@ export function compareTable(c: Comparison): string {
     out.push(`  ${String.fromCharCode(65 + i)}: ${s.label} (${s.id}, sha256 ${s.hash.slice(0, 12)})${ov}`);
   });
   out.push('');
-  out.push(`${'outcome'.padEnd(12)}  ${c.scenarios.map((_, i) => `${String.fromCharCode(65 + i)}`.padEnd(22)).join('')}`);
+  out.push(paint.heading(`${'outcome'.padEnd(12)}  ${c.scenarios.map((_, i) => `${String.fromCharCode(65 + i)}`.padEnd(22)).join('')}`.trimEnd()));
   for (const n of names) {
     out.push(`${n.padEnd(12)}  ${c.scenarios.map((s) => {
       const e = s.outcomes[n as keyof typeof s.outcomes];
@@ -57,7 +59,7 @@ export function compareTable(c: Comparison): string {
   out.push('difference from A, percentage points [95% paired Newcombe interval]; * = the interval excludes 0');
   c.scenarios.slice(1).forEach((s, i) => {
     for (const d of c.differences.filter((x) => x.scenario === s.label)) {
-      out.push(`  ${String.fromCharCode(66 + i)} - A  ${d.metric.padEnd(12)} ${pp(d.d).padStart(6)} [${pp(d.lo)}, ${pp(d.hi)}]${d.flagged ? ' *' : ''}`);
+      out.push(`  ${String.fromCharCode(66 + i)} - A  ${d.metric.padEnd(12)} ${pp(d.d).padStart(6)} [${pp(d.lo)}, ${pp(d.hi)}]${d.flagged ? ` ${paint.flag('*')}` : ''}`);
     }
   });
   const flagged = c.differences.filter((d) => d.flagged);

@@ -1,26 +1,30 @@
 /**
  * The terminal summary: outcome probabilities with intervals, each party's attendance and withdrawal, the
  * measures' fates, the end round and the deal — within 80 columns — headed by the scenario, its hash, the
- * seed and the run count, so a pasted table can always be reproduced.
+ * seed and the run count, so a pasted table can always be reproduced. A text chart shows the share of
+ * runs still talking at the start of each round (survival-chart.ts). Headings are painted by `paint`
+ * (color.ts; plain by default).
  */
 import type { Estimate, Summary } from '../stats/summary.js';
+import { PLAIN, type Paint } from './color.js';
+import { survivalChart } from './survival-chart.js';
 
 const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1).padStart(5) + '%' : '    - ');
 const est = (e: Estimate) => `${pct(e.p)}  [${pct(e.lo).trim()}, ${pct(e.hi).trim()}]`;
 const num = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 
-export function summaryTable(s: Summary): string {
+export function summaryTable(s: Summary, paint: Paint = PLAIN): string {
   const out: string[] = [];
-  out.push(`${s.scenario.title}`);
+  out.push(paint.heading(s.scenario.title));
   out.push(`scenario ${s.scenario.id} (${s.scenario.file}, sha256 ${s.scenario.hash.slice(0, 12)})`);
   const ov = s.scenario.overrides;
   if (ov) out.push(`overrides: ${Object.entries(ov).map(([k, v]) => `${k}=${typeof v === 'number' ? v : flow(v)}`).join(', ')}`);
   out.push(`seed ${s.seed}, ${s.runs} runs, ${s.rng}; 95% Wilson intervals in brackets`);
   out.push('');
-  out.push('Outcome                  probability  [95% interval]');
+  out.push(paint.heading('Outcome                  probability  [95% interval]'));
   for (const [name, e] of Object.entries(s.outcomes)) out.push(`  ${name.padEnd(22)} ${est(e)}`);
   out.push('');
-  out.push('Party                          attends                  withdraws');
+  out.push(paint.heading('Party                          attends                  withdraws'));
   for (const [id, a] of Object.entries(s.actors)) {
     if (!a.attend || !a.withdraw) continue;
     const label = (a.name.length + id.length + 3 <= 28 ? `${a.name} (${id})` : id).padEnd(28);
@@ -29,7 +33,7 @@ export function summaryTable(s: Summary): string {
   const ms = Object.entries(s.measures);
   if (ms.length > 0) {
     out.push('');
-    out.push('Measures');
+    out.push(paint.heading('Measures'));
     for (const [id, m] of ms) {
       if (m.kind === 'ceasefire') {
         out.push(`  ${id} (ceasefire, ${m.between.join(' / ')})`);
@@ -50,6 +54,11 @@ export function summaryTable(s: Summary): string {
     for (const [issue, d] of deals) {
       out.push(`  ${issue.padEnd(22)} ${num(d.mean).padStart(5)} [${num(d.lo)}, ${num(d.hi)}]   ${num(d.q05)}-${num(d.q95)}`);
     }
+  }
+  if (s.rounds.length > 0) {
+    out.push('');
+    out.push(paint.heading('Still talking at the start of each round (share of all runs)'));
+    out.push(...survivalChart(s.rounds.map((r) => r.talking.p)));
   }
   return out.join('\n') + '\n';
 }

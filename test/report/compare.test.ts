@@ -1,5 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { painter } from '../../src/report/color.js';
 import { compareCsv, compareTable } from '../../src/report/compare.js';
 import { compareScenarios, compareSeeds } from '../../src/stats/comparison.js';
 import { newTally, type Tally } from '../../src/stats/tally.js';
@@ -36,6 +37,11 @@ test('scenario table: differences from A with the paired interval, * where it ex
   assert.match(t, '2 differences beyond Monte Carlo error: withdrawal (b.yaml), stalemate (b.yaml).');
   assert.ok(t.split('\n').every((l) => l === l.trimEnd()));
   assert.match(compareCsv(c), 'b.yaml - a.yaml,difference.outcome.withdrawal,,0.3,');
+  // painted: the * flags yellow and the column heading bold; without the escape codes the same text
+  const painted = compareTable(c, painter(true));
+  assert.match(painted, /withdrawal {4}\+30\.0 \[[^\]]+\] \x1b\[33m\*\x1b\[39m\n/);
+  assert.match(painted, '\x1b[1moutcome       A                     B\x1b[22m');
+  assert.is(painted.replace(/\x1b\[\d+m/g, ''), t);
 });
 
 test.run();
