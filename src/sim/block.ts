@@ -92,3 +92,11 @@ export class BlockRunner {
     return { block, tally, columns };
   }
 }
+
+/** The typed arrays' buffers of a block result, to transfer (not copy) it from a worker thread. */
+export function transferList(result: BlockResult): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const v of Object.values(result.tally)) if (ArrayBuffer.isView(v)) out.push(v.buffer as ArrayBuffer);
+  if (result.columns) for (const v of Object.values(result.columns)) if (ArrayBuffer.isView(v)) out.push(v.buffer as ArrayBuffer);
+  return out;
+}

@@ -165,14 +165,21 @@ export class WorkerPool {
 }
 
 function startWorker(scenario: Scenario): Worker {
+  return startWorkerThread('worker', { scenario });
+}
+
+/**
+ * Start the worker thread of module `name` (worker.ts, sweep-worker.ts) beside this file. From source
+ * (tests, tsx) tsx's loader does not reach worker threads on Node 20, so the thread registers it itself
+ * before importing the TypeScript module; from dist/ it is a plain module.
+ */
+export function startWorkerThread(name: string, workerData?: unknown): Worker {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
-    // running from source (tests, tsx): tsx's loader does not reach worker threads on Node 20, so the
-    // worker registers it itself before importing the TypeScript module
     const tsxApi = import.meta.resolve('tsx/esm/api');
-    const target = new URL('./worker.ts', here).href;
+    const target = new URL(`./${name}.ts`, here).href;
     const code = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(target)});`;
-    return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), { workerData: { scenario } });
+    return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), { workerData });
   }
-  return new Worker(new URL('./worker.js', here), { workerData: { scenario } });
+  return new Worker(new URL(`./${name}.js`, here), { workerData });
 }

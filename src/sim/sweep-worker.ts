@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Scenario } from '../scenario/types.js';
-import { BlockRunner } from './block.js';
+import { BlockRunner, transferList } from './block.js';
 import type { WorkerReply } from './worker.js';
 
 export interface SweepBlockRequest {
@@ -26,8 +26,7 @@ parentPort!.on('message', (req: SweepBlockRequest) => {
   try {
     if (current === null || current.point !== req.point) current = { point: req.point, runner: new BlockRunner(req.scenario) };
     const result = current.runner.run(req.block, req.seed, req.start, req.end, false);
-    const transfer: ArrayBuffer[] = [];
-    for (const v of Object.values(result.tally)) if (ArrayBuffer.isView(v)) transfer.push(v.buffer as ArrayBuffer);
+    const transfer = transferList(result);
     parentPort!.postMessage({ point: req.point, ok: true, result } satisfies SweepWorkerReply, transfer);
   } catch (e) {
     const err = e as Error;

@@ -23,7 +23,7 @@ import type { Diagnostic, Scenario } from '../scenario/types.js';
 import { mergeTally, newTally, type Tally } from '../stats/tally.js';
 import { Worker } from 'node:worker_threads';
 import { blockCount, blockRange, type BlockResult } from './block.js';
-import { monteCarlo, WorkerCrashError } from './monte-carlo.js';
+import { monteCarlo, startWorkerThread, WorkerCrashError } from './monte-carlo.js';
 import type { SweepBlockRequest, SweepWorkerReply } from './sweep-worker.js';
 import { sweepGrid, type Vary } from './sweep-grid.js';
 
@@ -188,13 +188,5 @@ class SweepPool {
 }
 
 function startSweepWorker(): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    // from source (tests, tsx): tsx's loader does not reach worker threads on Node 20 (as in monte-carlo.ts)
-    const tsxApi = import.meta.resolve('tsx/esm/api');
-    const target = new URL('./sweep-worker.ts', here).href;
-    const code = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(target)});`;
-    return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
-  }
-  return new Worker(new URL('./sweep-worker.js', here));
+  return startWorkerThread('sweep-worker');
 }

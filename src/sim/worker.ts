@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Scenario } from '../scenario/types.js';
-import { BlockRunner, type BlockResult } from './block.js';
+import { BlockRunner, transferList, type BlockResult } from './block.js';
 
 export interface BlockRequest {
   block: number;
@@ -21,9 +21,7 @@ const runner = new BlockRunner((workerData as { scenario: Scenario }).scenario);
 parentPort!.on('message', (req: BlockRequest) => {
   try {
     const result = runner.run(req.block, req.seed, req.start, req.end, req.keepRuns);
-    const transfer: ArrayBuffer[] = [];
-    for (const v of Object.values(result.tally)) if (ArrayBuffer.isView(v)) transfer.push(v.buffer as ArrayBuffer);
-    if (result.columns) for (const v of Object.values(result.columns)) if (ArrayBuffer.isView(v)) transfer.push(v.buffer as ArrayBuffer);
+    const transfer = transferList(result);
     parentPort!.postMessage({ ok: true, result } satisfies WorkerReply, transfer);
   } catch (e) {
     const err = e as Error;
