@@ -78,8 +78,8 @@ export async function monteCarlo(scenario: Scenario, opts: MonteCarloOptions): P
   try {
     await pool.runBlocks(nBlocks, (i) => {
       const [start, stop] = blockRange(first + i, opts.runs);
-      return { block: first + i, seed: opts.seed, start, end: stop, keepRuns: opts.keepRuns ?? false };
-    }, take, first, () => stopped);
+      return { seq: i, block: first + i, seed: opts.seed, start, end: stop, keepRuns: opts.keepRuns ?? false };
+    }, take, () => stopped);
   } catch (e) {
     if (e instanceof WorkerFailure) throw new WorkerCrashError(e.message, done, opts.runs);
     throw e;
@@ -92,27 +92,32 @@ export async function monteCarlo(scenario: Scenario, opts: MonteCarloOptions): P
 /** How a worker failed, without the runs count (monteCarlo adds it). */
 class WorkerFailure extends Error {}
 
-/** Worker threads that play blocks; results are handed on strictly in block order. */
+/**
+ * Worker threads that play blocks; results are handed on strictly in the order of the requests. The
+ * scenario is given once (a Monte Carlo) or, with null, carried by each request (a sweep).
+ */
 export class WorkerPool {
   private readonly workers: Worker[] = [];
   private closing = false;
 
-  constructor(scenario: Scenario, n: number) {
-    for (let i = 0; i < n; i++) this.workers.push(startWorker(scenario));
+  constructor(scenario: Scenario | null, n: number) {
+    for (let i = 0; i < n; i++) this.workers.push(startWorkerThread('worker', scenario ? { scenario } : undefined));
   }
 
+  /**
+   * Requests 0 .. n-1 (request(i) must set seq: i), handed out in order, two in flight per thread; each
+   * result is handed to take in request order, with its request number.
+   */
   async runBlocks(
     nBlocks: number,
-    request: (block: number) => BlockRequest,
-    take: (res: BlockResult) => Promise<void>,
-    /** Number of the first block: request(i) asks for block first + i, and replies carry that number. */
-    first = 0,
+    request: (i: number) => BlockRequest,
+    take: (res: BlockResult, i: number) => Promise<void> | void,
     /** Checked after each block handed on: true ends the work there. */
     stopped: () => boolean = () => false,
   ): Promise<void> {
     const ready = new Map<number, BlockResult>();
-    let next = 0; // next block (counted from first) to hand out
-    let expected = 0; // next block (counted from first) to hand on
+    let next = 0; // next request to hand out
+    let expected = 0; // next request to hand on
     let failed: Error | null = null;
     let draining = Promise.resolve();
     await new Promise<void>((resolve, reject) => {
@@ -129,8 +134,8 @@ export class WorkerPool {
         while (ready.has(expected)) {
           const res = ready.get(expected)!;
           ready.delete(expected);
+          await take(res, expected);
           expected++;
-          await take(res);
           if (stopped()) {
             expected = nBlocks;
             break;
@@ -141,7 +146,7 @@ export class WorkerPool {
       for (const w of this.workers) {
         w.on('message', (msg: WorkerReply) => {
           if (!msg.ok) return fail(new WorkerFailure(`failed on block ${msg.block}: ${msg.message}`));
-          ready.set(msg.result.block - first, msg.result);
+          ready.set(msg.seq, msg.result);
           dispatch(w);
           draining = draining.then(drain).catch(fail);
         });
@@ -164,12 +169,8 @@ export class WorkerPool {
   }
 }
 
-function startWorker(scenario: Scenario): Worker {
-  return startWorkerThread('worker', { scenario });
-}
-
 /**
- * Start the worker thread of module `name` (worker.ts, sweep-worker.ts) beside this file. From source
+ * Start the worker thread of module `name` (worker.ts) beside this file. From source
  * (tests, tsx) tsx's loader does not reach worker threads on Node 20, so the thread registers it itself
  * before importing the TypeScript module; from dist/ it is a plain module.
  */

@@ -7,8 +7,8 @@
  * Points are what `--set path=value` would make of the file (scenario/override.ts), every value checked
  * as `--set` checks it before anything runs.
  *
- * Parallelism: with W >= 2 workers, one pool of W threads (sweep-worker.ts, which takes each block's
- * scenario with it) plays the blocks of every point, point after point, so small points run side by side
+ * Parallelism: with W >= 2 workers, one pool of W threads (monte-carlo.ts's WorkerPool; each request
+ * carries its point's scenario to worker.ts) plays the blocks of every point, point after point, so small points run side by side
  * and big ones spread over all threads. Each point's blocks are merged in block order whatever thread
  * played them, so the tallies — and every byte made from them — are those of playing the points one
  * after the other in this thread.
@@ -21,10 +21,8 @@
 import { applySets, type Overrides, type SetArg } from '../scenario/override.js';
 import type { Diagnostic, Scenario } from '../scenario/types.js';
 import { mergeTally, newTally, type Tally } from '../stats/tally.js';
-import { Worker } from 'node:worker_threads';
-import { blockCount, blockRange, type BlockResult } from './block.js';
-import { monteCarlo, startWorkerThread, WorkerCrashError } from './monte-carlo.js';
-import type { SweepBlockRequest, SweepWorkerReply } from './sweep-worker.js';
+import { blockCount, blockRange } from './block.js';
+import { monteCarlo, WorkerCrashError, WorkerPool } from './monte-carlo.js';
 import { sweepGrid, type Vary } from './sweep-grid.js';
 
 export interface SweepPoint {
@@ -101,10 +99,18 @@ export async function playSweep(scenarios: readonly Scenario[], opts: SweepOptio
     }
     return tallies;
   }
-  const total = n * blockCount(opts.runs);
-  const pool = new SweepPool(Math.min(opts.workers, total));
+  // one sequence of requests, point after point, block after block: handed on in that order, each point's
+  // blocks reach its tally in block order
+  const perPoint = blockCount(opts.runs);
+  const total = n * perPoint;
+  const pool = new WorkerPool(null, Math.min(opts.workers, total));
   try {
-    await pool.run(scenarios, opts.runs, opts.seed, (point, res) => {
+    await pool.runBlocks(total, (i) => {
+      const point = Math.floor(i / perPoint), block = i % perPoint;
+      const [start, end] = blockRange(block, opts.runs);
+      return { seq: i, point, scenario: scenarios[point], block, seed: opts.seed, start, end, keepRuns: false };
+    }, (res, i) => {
+      const point = Math.floor(i / perPoint);
       tallies[point] ??= newTally(scenarios[point]);
       mergeTally(tallies[point], res.tally);
       progress(res.tally.runs);
@@ -115,78 +121,4 @@ export async function playSweep(scenarios: readonly Scenario[], opts: SweepOptio
     await pool.close();
   }
   return tallies;
-}
-
-/**
- * Worker threads playing the blocks of every point, handed out point by point, block by block; each
- * point's blocks are handed on in block order (as monteCarlo's pool does for one scenario), points in
- * any order, since each point's tally is its own.
- */
-class SweepPool {
-  private readonly workers: Worker[] = [];
-  private closing = false;
-
-  constructor(k: number) {
-    for (let i = 0; i < k; i++) this.workers.push(startSweepWorker());
-  }
-
-  run(scenarios: readonly Scenario[], runs: number, seed: number, take: (point: number, res: BlockResult) => void): Promise<void> {
-    const perPoint = blockCount(runs);
-    const total = scenarios.length * perPoint;
-    const ready = scenarios.map(() => new Map<number, BlockResult>());
-    const expected = scenarios.map(() => 0);
-    let next = 0; // next (point, block) to hand out, point-major
-    let handed = 0;
-    return new Promise<void>((resolve, reject) => {
-      let failed = false;
-      const fail = (e: Error) => {
-        if (failed) return;
-        failed = true;
-        reject(e);
-      };
-      const dispatch = (w: Worker) => {
-        if (failed || next >= total) return;
-        const point = Math.floor(next / perPoint), block = next % perPoint;
-        next++;
-        const [start, end] = blockRange(block, runs);
-        w.postMessage({ point, scenario: scenarios[point], block, seed, start, end } satisfies SweepBlockRequest);
-      };
-      for (const w of this.workers) {
-        w.on('message', (msg: SweepWorkerReply) => {
-          if (!msg.ok) return fail(new Error(`failed on block ${msg.block} of sweep point ${msg.point}: ${msg.message}`));
-          const p = msg.point;
-          ready[p].set(msg.result.block, msg.result);
-          dispatch(w);
-          while (ready[p].has(expected[p])) {
-            const res = ready[p].get(expected[p])!;
-            ready[p].delete(expected[p]);
-            expected[p]++;
-            handed++;
-            try {
-              take(p, res);
-            } catch (e) {
-              return fail(e as Error);
-            }
-          }
-          if (handed === total) resolve();
-        });
-        w.on('error', (e) => fail(new Error(`threw an uncaught error (${e.message})`)));
-        w.on('exit', (code) => {
-          if (!this.closing && handed < total) fail(new Error(`exited with code ${code}`));
-        });
-        // two blocks in flight per worker, so none waits while the main thread merges
-        dispatch(w);
-        dispatch(w);
-      }
-    });
-  }
-
-  async close(): Promise<void> {
-    this.closing = true;
-    await Promise.all(this.workers.map((w) => w.terminate()));
-  }
-}
-
-function startSweepWorker(): Worker {
-  return startWorkerThread('sweep-worker');
 }
