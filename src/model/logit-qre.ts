@@ -169,7 +169,9 @@ const F_CHORD = 7; // chordConsistent arguments
 const F_ALPHA = 8;
 const F_NOISE = 9;
 const F_MAXSTEP = 10; // longest step allowed (branch); Infinity for solve
-const F_SIZE = 11;
+const F_DIST = 11; // newtonStep: length of the correction
+const F_YMAX = 12; // newtonStep: largest |y| after it
+const F_SIZE = 13;
 // Slots of the cubic-helper argument array `q`: l0, m0, l1, m1 (Hermite data), target, lo, hi, out.
 const Q_SIZE = 8;
 
@@ -893,23 +895,10 @@ export class LogitQreSolver {
       let detY = 0;
       const tol = CORRECTOR_TOL * (h < 1 ? h : 1);
       for (let it = 0; it < CORRECTOR_MAX_IT; it++) {
-        this.evaluate(y);
-        const lastRow = n * nx;
-        for (let c = 0; c < nx; c++) aa[lastRow + c] = t[c];
-        if (luFactor(aa, nx, nx, piv, di, f) === 0) break;
+        if (this.newtonStep(0) === 0) break;
         detY = f[F_OUT];
-        for (let r = 0; r < n; r++) w[r] = -hh[r];
-        w[n] = 0;
-        luSolve(aa, nx, nx, piv, di, w);
-        let dist = 0;
-        let ymax = 0;
-        for (let r = 0; r < nx; r++) {
-          dist += w[r] * w[r];
-          y[r] += w[r];
-          const ay = y[r] < 0 ? -y[r] : y[r];
-          if (ay > ymax) ymax = ay;
-        }
-        dist = Math.sqrt(dist);
+        const dist = f[F_DIST];
+        const ymax = f[F_YMAX];
         if (!(dist === dist)) break; // NaN
         if (it === 0) {
           d1 = dist;
@@ -1050,6 +1039,39 @@ export class LogitQreSolver {
   }
 
   /**
+   * One Newton step on [J(y); t^T] dy = [-H(y); 0], applied to y in place: the step shared by the path
+   * corrector and polish. Returns the sign of the bordered Jacobian's determinant, 0 if it is singular;
+   * y is changed only when that sign is nonzero and, unless `want` is 0, equal to `want`. After a step
+   * f[F_OUT] holds the determinant, f[F_DIST] the length of the correction and f[F_YMAX] the largest |y|.
+   */
+  private newtonStep(want: number): number {
+    const { y, t, w, aa, piv, di, hh, f } = this;
+    const n = this.n;
+    const nx = n + 1;
+    this.evaluate(y);
+    const lastRow = n * nx;
+    for (let c = 0; c < nx; c++) aa[lastRow + c] = t[c];
+    const sign = luFactor(aa, nx, nx, piv, di, f);
+    if (sign === 0 || (want !== 0 && sign !== want)) return sign;
+    const det = f[F_OUT];
+    for (let r = 0; r < n; r++) w[r] = -hh[r];
+    w[n] = 0;
+    luSolve(aa, nx, nx, piv, di, w);
+    let dist = 0;
+    let ymax = 0;
+    for (let r = 0; r < nx; r++) {
+      dist += w[r] * w[r];
+      y[r] += w[r];
+      const ay = y[r] < 0 ? -y[r] : y[r];
+      if (ay > ymax) ymax = ay;
+    }
+    f[F_OUT] = det;
+    f[F_DIST] = Math.sqrt(dist);
+    f[F_YMAX] = ymax;
+    return sign;
+  }
+
+  /**
    * Newton on [J(x); t^T] dx = [-H(x); 0] at the current point, to the corrector tolerance of a
    * step f[F_H], then a fresh tangent t. On success f[F_ERR] is the new distance bound of x;
    * otherwise x, t and f[F_ERR] are left as they were.
@@ -1063,23 +1085,10 @@ export class LogitQreSolver {
     const tol = CORRECTOR_TOL * (h < 1 ? h : 1);
     for (let r = 0; r < nx; r++) y[r] = x[r];
     for (let it = 0; it < CORRECTOR_MAX_IT; it++) {
-      this.evaluate(y);
-      const lastRow = n * nx;
-      for (let c = 0; c < nx; c++) aa[lastRow + c] = t[c];
-      if (luFactor(aa, nx, nx, piv, di, f) !== orient) return;
+      if (this.newtonStep(orient) !== orient) return;
       const det = f[F_OUT];
-      for (let r = 0; r < n; r++) w[r] = -hh[r];
-      w[n] = 0;
-      luSolve(aa, nx, nx, piv, di, w);
-      let dist = 0;
-      let ymax = 0;
-      for (let r = 0; r < nx; r++) {
-        dist += w[r] * w[r];
-        y[r] += w[r];
-        const ay = y[r] < 0 ? -y[r] : y[r];
-        if (ay > ymax) ymax = ay;
-      }
-      dist = Math.sqrt(dist);
+      const dist = f[F_DIST];
+      const ymax = f[F_YMAX];
       if (!(dist <= errX + this.dMax)) return;
       const floor = 1e-10 * (1 + ymax);
       if (dist <= (tol > floor ? tol : floor)) {
