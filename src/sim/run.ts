@@ -341,7 +341,7 @@ export class RunEngine {
     if (talking) {
       rec.outcome = STALEMATE;
       rec.endRound = T;
-      this.narrate(T, 'stalemate', `no agreement by the last round (${T})`);
+      if (this.trace) this.narrate(T, 'stalemate', `no agreement by the last round (${T})`);
     }
     // a ceasefire still in force at the end keeps the fate CF_HELD it got when accepted
   }
@@ -534,8 +534,11 @@ export class RunEngine {
     }
     if (essentialWithdrew) {
       rec.outcome = WITHDRAWAL;
-      const who = this.scenario.actors.filter((_, a) => rec.withdrewRound[a] === r).map((x) => x.name);
-      this.narrate(r, 'withdrawal', `${who.join(' and ')} withdrew`);
+      if (this.trace) {
+        // (Only when tracing: the hot loop builds no strings.)
+        const who = this.scenario.actors.filter((_, a) => rec.withdrewRound[a] === r).map((x) => x.name);
+        this.narrate(r, 'withdrawal', `${who.join(' and ')} withdrew`);
+      }
       return true;
     }
     if (allAccept) {

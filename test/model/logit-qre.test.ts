@@ -438,6 +438,46 @@ test('a symmetric game: the principal branch is the symmetric one, also past a b
   assert.ok(Math.abs(p - 0.353462) < 1e-6, String(p));
 });
 
+/** An agent-form pair game (bayesian-pair.ts's layout): agents 0, 1 of side A ignore each other, 2, 3 likewise. */
+function agentFormGame(rand: () => number): NormalFormGame {
+  const uA = Array.from({ length: 16 }, rand);
+  const uB = Array.from({ length: 16 }, rand);
+  const bA = rand();
+  const bB = rand();
+  const ix = (t: number, to: number, a: number, b: number): number => ((t * 2 + to) * 2 + a) * 2 + b;
+  const p: number[] = [];
+  for (let q = 0; q < 16; q++) {
+    const a0 = q & 1, a1 = (q >> 1) & 1, a2 = (q >> 2) & 1, a3 = (q >> 3) & 1;
+    p.push(
+      bA * uA[ix(0, 0, a0, a2)] + (1 - bA) * uA[ix(0, 1, a0, a3)],
+      bA * uA[ix(1, 0, a1, a2)] + (1 - bA) * uA[ix(1, 1, a1, a3)],
+      bB * uB[ix(0, 0, a2, a0)] + (1 - bB) * uB[ix(0, 1, a2, a1)],
+      bB * uB[ix(1, 0, a3, a0)] + (1 - bB) * uB[ix(1, 1, a3, a1)],
+    );
+  }
+  return makeGame([2, 2, 2, 2], p);
+}
+
+test('eliminating players in closed form follows the same branch as tracing every unknown, 20 times as cautiously', () => {
+  // Two players (one eliminated), agent-form pair games (two agents eliminated), three players (one), a
+  // fold: the point returned equals the cautious full trace's to 1e-10.
+  const fast = new LogitQreSolver();
+  const reference = new LogitQreSolver({ eliminate: false, caution: 0.05 });
+  const rand = lcg(11);
+  const games: NormalFormGame[] = [fold2x3, fold3x3];
+  for (let g = 0; g < 150; g++) games.push(agentFormGame(rand));
+  for (const shape of [[2, 2], [2, 3], [3, 3], [4, 3], [2, 2, 2], [3, 3, 2]]) {
+    for (let g = 0; g < 40; g++) games.push(makeGame(shape, randomGame(shape, rand, 0, 9).payoffs.map(Math.round)));
+  }
+  for (const game of games) {
+    for (const lambda of [0.5, 2, 8, 30]) {
+      const a = fast.solve(game, lambda).slice();
+      const d = maxDiff(a, reference.solve(game, lambda));
+      assert.ok(d < 1e-10, `${game.strategies} lambda ${lambda}: differs from the full trace by ${d}`);
+    }
+  }
+});
+
 test('logitQre returns one probability array per player', () => {
   const g = randomGame([2, 3, 2], lcg(5));
   const per = logitQre(g, 4);
