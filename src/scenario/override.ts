@@ -17,14 +17,17 @@
  * all others, so no other number's draw moves (fixed values draw nothing; an uncertain one draws after the
  * scenario's own numbers).
  *
- * Only numbers can be set (what the runs CSV and the trace list as sampled values): structure (actors,
- * issues, rounds, expressions) is the file's to change.
+ * Two whole numbers that shape every run rather than being drawn can be set too: `rounds` (at least
+ * the last round a measure is offered in and any backtest question's `rounds`, at most MAX_ROUNDS) and a
+ * ceasefire's `measures.ID.tolerance` (1..100). They take a plain integer, not an uncertain value.
+ * Everything else that is structure (actors, issues, expressions) is the file's to change.
  */
 import { parse as parseYamlText } from 'yaml';
 import type { Diagnostic, ParamSpec, Scenario, Slot } from './types.js';
 import { RANGE, type RawUncertain } from './schema.js';
 import { explainUncertain, toDistribution } from './uncertain.js';
 import { nearest } from './nearest.js';
+import { MAX_ROUNDS } from './limits.js';
 
 /** One `--set` as given: the path and its value text. */
 export interface SetArg {
@@ -101,11 +104,45 @@ function moreSharedDefaults(s: Scenario, out: Map<string, SharedDefault>): void 
   });
 }
 
+/** A whole number that shapes the runs (not drawn): its range for this scenario and how to set it. */
+interface Structural {
+  min: number;
+  max: number;
+  /** Why min is what it is, for the hint when a value is below it. */
+  why: string;
+  apply: (s: Scenario, value: number) => void;
+}
+
+/** `rounds` and each ceasefire's `tolerance`. */
+function structuralPaths(s: Scenario): Map<string, Structural> {
+  const out = new Map<string, Structural>();
+  let min = 1;
+  let why = 'a conference has at least one round';
+  for (const m of s.measures) {
+    if (m.at > min) {
+      min = m.at;
+      why = `measures.${m.id} is offered in round ${m.at}`;
+    }
+  }
+  for (const q of s.observed?.questions ?? []) {
+    if (q.rounds > min) {
+      min = q.rounds;
+      why = `observed question ${q.id} asks about ${q.rounds} rounds`;
+    }
+  }
+  out.set('rounds', { min, max: MAX_ROUNDS, why, apply: (t, v) => { t.rounds = v; } });
+  s.measures.forEach((m, i) => {
+    if (m.kind !== 'ceasefire') return;
+    out.set(`measures.${m.id}.tolerance`, { min: 1, max: 100, why: 'the first observed violation is the least that can call it off', apply: (t, v) => { t.measures[i].tolerance = v; } });
+  });
+  return out;
+}
+
 /** Every path `--set` accepts for this scenario. */
 export function settablePaths(s: Scenario): string[] {
   const shared = sharedDefaults(s);
   moreSharedDefaults(s, shared);
-  return [...s.params.map((p) => p.path), ...shared.keys()];
+  return [...s.params.map((p) => p.path), ...shared.keys(), ...structuralPaths(s).keys()];
 }
 
 /**
@@ -125,6 +162,7 @@ export function applySets(scenario: Scenario, sets: readonly SetArg[]): Override
   s.params.forEach((p, i) => { if (!byPath.has(p.path)) byPath.set(p.path, i); });
   const shared = sharedDefaults(s);
   moreSharedDefaults(s, shared);
+  const structural = structuralPaths(s);
   const error = (set: SetArg, message: string, hint?: string) => {
     const d: Diagnostic = { severity: 'error', message: `--set ${set.path}=${set.text}: ${message}`, path: set.path };
     if (hint !== undefined) d.hint = hint;
@@ -134,6 +172,19 @@ export function applySets(scenario: Scenario, sets: readonly SetArg[]): Override
   for (const set of sets) {
     if (Object.hasOwn(overrides, set.path)) {
       error(set, `${set.path} is set twice`, 'give each path one --set');
+      continue;
+    }
+    const whole = structural.get(set.path);
+    if (whole !== undefined) {
+      const value = Number(set.text);
+      if (set.text === '' || !Number.isInteger(value)) {
+        error(set, `${set.path} takes a whole number`, `e.g. --set ${set.path}=${whole.min === 1 ? 4 : whole.min}; it shapes every run, so it cannot be uncertain`);
+      } else if (value < whole.min || value > whole.max) {
+        error(set, `${value} is outside ${whole.min}..${whole.max}`, value < whole.min ? `at least ${whole.min}: ${whole.why}` : `at most ${whole.max}`);
+      } else {
+        overrides[set.path] = value;
+        whole.apply(s, value);
+      }
       continue;
     }
     const slot = byPath.get(set.path);

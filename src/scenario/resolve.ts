@@ -20,7 +20,8 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import type {
   ActorSpec, BeliefSpec, ConditionSpec, Diagnostic, ExitSpec, InclinationSpec, IssueSpec, Location, MeasureSpec,
-  ModelParams, OutsideOptionSpec, ParamSpec, PressureSpec, PrioritySpec, PushedAction, Scenario, Slot, SourceSpec,
+  ModelParams, Observed, ObservedQuestion, OutsideOptionSpec, ParamSpec, PressureSpec, PrioritySpec, PushedAction, Scenario, Slot,
+  SourceSpec,
 } from './types.js';
 import { exprNames, type ExprIR } from './expr-ir.js';
 import { parseExpression } from './expression.js';
@@ -29,7 +30,7 @@ import { EXIT_NAMES, RESERVED_NAMES } from './names.js';
 import { didYouMean } from './nearest.js';
 import { findQuote, normaliseForQuote } from './quotes.js';
 import { canBeSatisfied } from './satisfiable.js';
-import { RANGE, type RawActor, type RawMeasure, type RawPressure, type RawUncertain, type ScenarioFile } from './schema.js';
+import { RANGE, type RawActor, type RawMeasure, type RawObserved, type RawPressure, type RawUncertain, type ScenarioFile } from './schema.js';
 import { explainUncertain, toDistribution } from './uncertain.js';
 import { distributionMean } from './distributions/mean.js';
 import type { Locator, Path } from './locate.js';
@@ -102,6 +103,7 @@ class Resolver {
     }
     const measures = Object.keys(raw.measures ?? {}).map((id) => this.measure(id, raw.measures![id], model));
     if (source?.text !== undefined) this.checkQuotes(source.text, source.file ?? '');
+    const observed = raw.observed === undefined ? undefined : this.observed(raw.observed);
 
     const diagnostics = this.diags;
     if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
@@ -119,6 +121,7 @@ class Resolver {
     };
     if (raw.as_of !== undefined) scenario.asOf = raw.as_of;
     if (source !== undefined) scenario.source = source;
+    if (observed !== undefined) scenario.observed = observed;
     return { scenario, diagnostics };
   }
 
@@ -502,6 +505,99 @@ class Resolver {
     const src = this.quote([...base, 'source'], m.source);
     if (src !== undefined) spec.source = src;
     return spec;
+  }
+
+  // ---------------------------------------------------------------- observed (backtests)
+
+  /**
+   * The `observed:` block: each question's actor or measure must exist and fit its ask (a party for
+   * attends/withdraws, a ceasefire for accepted/held, an exchange for carried_out), outcome questions take
+   * neither, and `rounds` belongs to `held` only. Its notes are not checked against the source: the
+   * source predates the outcome.
+   */
+  private observed(o: RawObserved): Observed {
+    const base = ['observed'];
+    if (!isRealDate(o.as_of)) {
+      this.error([...base, 'as_of'], `observed.as_of: '${o.as_of}' is not a calendar date`, 'write YYYY-MM-DD, e.g. 2014-02-15');
+    } else if (this.raw.as_of !== undefined && isRealDate(this.raw.as_of) && o.as_of <= this.raw.as_of) {
+      this.error([...base, 'as_of'], `observed.as_of (${o.as_of}) must be after the scenario's as_of (${this.raw.as_of})`,
+        'as_of is the decision date the scenario is encoded at; observed.as_of is when the outcome was known, later');
+    }
+    const measureIds = Object.keys(this.raw.measures ?? {});
+    const questions: ObservedQuestion[] = [];
+    for (const [id, q] of Object.entries(o.questions)) {
+      const qp = [...base, 'questions', id];
+      const ask = q.ask;
+      const wantsActor = ask === 'attends' || ask === 'withdraws';
+      const kind = ask === 'accepted' || ask === 'held' ? 'ceasefire' : ask === 'carried_out' ? 'exchange' : undefined;
+      let actor = -1;
+      let measure = -1;
+      if (wantsActor) {
+        if (q.actor === undefined) {
+          this.error(qp, `observed.questions.${id}: ask '${ask}' needs an actor (the party asked about)`, `add 'actor: ${this.firstParty() ?? '...'}'`, 'key');
+        } else {
+          actor = this.actorRef([...qp, 'actor'], q.actor);
+          const a = actor >= 0 ? this.raw.actors[q.actor] : undefined;
+          if (a !== undefined && a.role !== 'party') {
+            this.error([...qp, 'actor'], `observed.questions.${id}: '${q.actor}' is a ${a.role}; only parties attend or withdraw`, `parties: ${this.parties().join(', ')}`);
+            actor = -1;
+          }
+        }
+      } else if (q.actor !== undefined) {
+        this.error([...qp, 'actor'], `observed.questions.${id}: ask '${ask}' takes no actor`,
+          kind ? 'remove it; the measure names its sides' : "remove it; the question is about the talks' outcome (for one party, use attends or withdraws)", 'key');
+      }
+      if (kind !== undefined) {
+        if (q.measure === undefined) {
+          const fit = measureIds.filter((m) => this.raw.measures![m].kind === kind);
+          this.error(qp, `observed.questions.${id}: ask '${ask}' needs a measure (${kind === 'ceasefire' ? 'a ceasefire' : 'an exchange'})`,
+            fit.length ? `add 'measure: ${fit[0]}'` : `the scenario has no ${kind}; add one under measures or ask something else`, 'key');
+        } else {
+          const i = measureIds.indexOf(q.measure);
+          if (i < 0) {
+            this.error([...qp, 'measure'], `unknown measure '${q.measure}' in observed.questions.${id}`,
+              didYouMean(q.measure, measureIds) ?? (measureIds.length ? `measures: ${measureIds.join(', ')}` : 'the scenario has no measures'));
+          } else if (this.raw.measures![q.measure].kind !== kind) {
+            const fit = measureIds.filter((m) => this.raw.measures![m].kind === kind);
+            this.error([...qp, 'measure'], `observed.questions.${id}: ask '${ask}' is about ${kind === 'ceasefire' ? 'a ceasefire' : 'an exchange'}, and '${q.measure}' is ${this.raw.measures![q.measure].kind === 'ceasefire' ? 'a ceasefire' : 'an exchange'}`,
+              fit.length ? `use ${fit.map((m) => `'${m}'`).join(' or ')}, or ask ${kind === 'ceasefire' ? "'carried_out'" : "'accepted' or 'held'"}` : undefined);
+          } else {
+            measure = i;
+          }
+        }
+      } else if (q.measure !== undefined) {
+        this.error([...qp, 'measure'], `observed.questions.${id}: ask '${ask}' takes no measure`,
+          wantsActor ? 'remove it' : "remove it, or ask 'accepted', 'held' or 'carried_out' about the measure", 'key');
+      }
+      if (q.rounds !== undefined) {
+        if (ask !== 'held') {
+          this.error([...qp, 'rounds'], `observed.questions.${id}: rounds applies to ask 'held' only`, 'remove it', 'key');
+        } else if (q.rounds > this.raw.rounds) {
+          this.error([...qp, 'rounds'], `observed.questions.${id}.rounds: ${q.rounds} is more than the scenario's rounds (${this.raw.rounds})`,
+            `use 1..${this.raw.rounds}, or leave rounds out for "kept to the end"`);
+        }
+      }
+      const spec: ObservedQuestion = { id, ask, actor, measure, rounds: q.rounds ?? 0, answer: q.answer === true || q.answer === 'yes' };
+      if (q.note !== undefined) spec.note = q.note;
+      questions.push(spec);
+    }
+    const positions: Observed['positions'] = [];
+    for (const [issue, value] of Object.entries(o.positions ?? {})) {
+      const i = this.issueRef([...base, 'positions', issue], issue, 'key');
+      if (i >= 0) positions.push({ issue: i, value });
+    }
+    positions.sort((a, b) => a.issue - b.issue);
+    const out: Observed = { asOf: o.as_of, questions, positions };
+    if (o.note !== undefined) out.note = o.note;
+    return out;
+  }
+
+  private parties(): string[] {
+    return this.actorIds.filter((id) => this.raw.actors[id].role === 'party');
+  }
+
+  private firstParty(): string | undefined {
+    return this.parties()[0];
   }
 }
 

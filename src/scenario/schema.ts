@@ -306,6 +306,43 @@ const SourceInfo = Type.Object(
   { additionalProperties: false, description: 'The text the scenario is drawn from.' },
 );
 
+export const OBSERVED_ASK_VALUES = ['attends', 'withdraws', 'withdrawal', 'agreement', 'stalemate', 'talks', 'accepted', 'held', 'carried_out'] as const;
+/** Questions in one `observed:` block; far above the dozen a real backtest asks. */
+export const MAX_OBSERVED_QUESTIONS = 200;
+
+const ObservedQuestion = Type.Object(
+  {
+    ask: Enum(OBSERVED_ASK_VALUES,
+      'What is asked: attends, withdraws (of a party: actor); withdrawal, agreement, stalemate, talks (of the outcome); accepted, held (of a ceasefire: measure); carried_out (of an exchange: measure).'),
+    actor: Type.Optional(Id('attends, withdraws: the party asked about.')),
+    measure: Type.Optional(Id('accepted, held: the ceasefire; carried_out: the exchange.')),
+    rounds: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ROUNDS, description: 'held only: kept at least this many rounds (1..rounds). Without it: kept to the end, never called off.' })),
+    answer: Type.Union([Type.Boolean(), Enum(['yes', 'no'] as const, 'yes or no.')], { description: 'What happened: yes or no (true or false).' }),
+    note: Type.Optional(Type.String({ minLength: 1, description: 'Where the answer comes from (free text; not checked against the source, which predates the outcome).' })),
+  },
+  { additionalProperties: false, description: 'A yes/no question about what really happened, and its answer.' },
+);
+
+const Observed = Type.Object(
+  {
+    as_of: Type.String({ pattern: DATE_PATTERN, description: 'Date the outcome was known, YYYY-MM-DD (after the scenario\'s as_of).' }),
+    note: Type.Optional(Type.String({ description: 'What happened, in a sentence (free text).' })),
+    questions: Type.Record(Type.String({ pattern: ID_PATTERN }), ObservedQuestion, {
+      additionalProperties: false,
+      minProperties: 1,
+      maxProperties: MAX_OBSERVED_QUESTIONS,
+      description: `Question id -> question (at least one, at most ${MAX_OBSERVED_QUESTIONS}).`,
+    }),
+    positions: Type.Optional(
+      Type.Record(Type.String({ pattern: ID_PATTERN }), Type.Number({ minimum: 0, maximum: 100, description: 'Where the deal settled on the issue, 0-100.' }), {
+        additionalProperties: false,
+        description: 'Issue id -> where the deal settled (0-100), only where known.',
+      }),
+    ),
+  },
+  { additionalProperties: false, description: 'What really happened, for negsim backtest; never read by a run.' },
+);
+
 export const ScenarioFileSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String({ description: 'URL or path of this JSON Schema, for editors; ignored by negsim.' })),
@@ -335,6 +372,7 @@ export const ScenarioFileSchema = Type.Object(
         description: `Measure id -> confidence-building measure (at most ${MAX_MEASURES}).`,
       }),
     ),
+    observed: Type.Optional(Observed),
   },
   {
     additionalProperties: false,
@@ -353,6 +391,7 @@ export type RawActor = ScenarioFile['actors'][string];
 export type RawPreference = NonNullable<RawActor['preferences']>[number];
 export type RawPressure = Static<typeof Pressure>;
 export type RawMeasure = NonNullable<ScenarioFile['measures']>[string];
+export type RawObserved = NonNullable<ScenarioFile['observed']>;
 
 /**
  * The published JSON Schema (draft-07), a plain JSON object: what `negsim schema` prints.

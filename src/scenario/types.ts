@@ -201,6 +201,43 @@ export interface SourceSpec {
   text?: string;
 }
 
+/** What a backtest question asks (docs/SCENARIO.md, "observed"); each maps to one metric of the Monte Carlo. */
+export type ObservedAsk =
+  | 'attends' | 'withdraws'                     // a party: attended the talks / withdrew in some round
+  | 'withdrawal' | 'agreement' | 'stalemate' | 'talks' // the outcome (talks = not no_talks)
+  | 'accepted' | 'held'                         // a ceasefire: accepted / accepted and kept
+  | 'carried_out';                              // an exchange: carried out
+export const OBSERVED_ASKS: readonly ObservedAsk[] = [
+  'attends', 'withdraws', 'withdrawal', 'agreement', 'stalemate', 'talks', 'accepted', 'held', 'carried_out',
+];
+
+/** A yes/no question about what really happened, with its answer. */
+export interface ObservedQuestion {
+  id: string;
+  ask: ObservedAsk;
+  /** attends, withdraws: the party asked about; -1 otherwise. */
+  actor: ActorIndex;
+  /** accepted, held, carried_out: the measure asked about (index into `measures`); -1 otherwise. */
+  measure: number;
+  /** held: kept at least this many rounds (1..rounds); 0 = kept to the end (never called off). */
+  rounds: number;
+  answer: boolean;
+  note?: string;
+}
+
+/**
+ * What really happened, for `negsim backtest`. Never read by the simulator: a run's output is the
+ * same with or without it.
+ */
+export interface Observed {
+  /** Date the outcome was known, YYYY-MM-DD (after the scenario's as_of). */
+  asOf: string;
+  note?: string;
+  questions: ObservedQuestion[];
+  /** Where the deal settled on an issue (0..100), only where known. */
+  positions: { issue: IssueIndex; value: number }[];
+}
+
 export interface Scenario {
   id: string;
   title: string;
@@ -216,6 +253,8 @@ export interface Scenario {
   measures: MeasureSpec[];
   model: ModelParams;
   params: ParamSpec[];
+  /** What really happened (backtests only; the run never reads it). */
+  observed?: Observed;
 }
 
 export type Severity = 'error' | 'warning';

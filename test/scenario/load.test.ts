@@ -837,4 +837,83 @@ test('__proto__ and constructor keys are plain unknown keys, not prototype pollu
   assert.is(c[0].message, "'constructor' is a reserved name and cannot be an actor id");
 });
 
+
+// ------------------------------------------------------------------ observed (backtests)
+
+const ARMED = TWO_PARTIES.replace(/role: party\n/g, 'role: party\n    armed: true\n') +
+  'measures:\n  cf: { kind: ceasefire, offered_by: gov, between: [gov, snc] }\n  swap: { kind: exchange, offered_by: gov, between: [gov, snc] }\n';
+const OBSERVED = yaml`
+  observed:
+    as_of: 2014-02-15
+    note: what happened
+    questions:
+      snc_in: { ask: attends, actor: snc, answer: yes, note: "voted to attend" }
+      gov_out: { ask: withdraws, actor: gov, answer: false }
+      deal: { ask: agreement, answer: no }
+      talks: { ask: talks, answer: true }
+      cf_ok: { ask: accepted, measure: cf, answer: no }
+      cf_3: { ask: held, measure: cf, rounds: 3, answer: no }
+      cf_end: { ask: held, measure: cf, answer: no }
+      swap: { ask: carried_out, measure: swap, answer: no }
+    positions: { assad_role: 40 }
+`;
+
+test('observed resolves to indexes, reads yes/no and true/false alike, and adds no parameter', () => {
+  const plain = ok(ARMED);
+  const s = ok(ARMED + OBSERVED);
+  assert.equal(s.observed, {
+    asOf: '2014-02-15',
+    note: 'what happened',
+    questions: [
+      { id: 'snc_in', ask: 'attends', actor: 1, measure: -1, rounds: 0, answer: true, note: 'voted to attend' },
+      { id: 'gov_out', ask: 'withdraws', actor: 0, measure: -1, rounds: 0, answer: false },
+      { id: 'deal', ask: 'agreement', actor: -1, measure: -1, rounds: 0, answer: false },
+      { id: 'talks', ask: 'talks', actor: -1, measure: -1, rounds: 0, answer: true },
+      { id: 'cf_ok', ask: 'accepted', actor: -1, measure: 0, rounds: 0, answer: false },
+      { id: 'cf_3', ask: 'held', actor: -1, measure: 0, rounds: 3, answer: false },
+      { id: 'cf_end', ask: 'held', actor: -1, measure: 0, rounds: 0, answer: false },
+      { id: 'swap', ask: 'carried_out', actor: -1, measure: 1, rounds: 0, answer: false },
+    ],
+    positions: [{ issue: 0, value: 40 }],
+  });
+  // everything a run reads is the same with or without it
+  const { observed: _o, hash: _h, ...rest } = s;
+  const { hash: _h2, ...restPlain } = plain;
+  assert.equal(rest, restPlain);
+});
+
+test('observed questions must fit their ask: a party, a ceasefire, an exchange, or nothing; rounds within the talks', () => {
+  const q = (line: string) => ARMED + `observed:\n  as_of: 2014-02-15\n  questions:\n    q: ${line}\n`;
+  const line = ARMED.split('\n').length + 3;
+  const unknownActor = oneError(q('{ ask: attends, actor: gvo, answer: yes }'));
+  assert.is(unknownActor.message, "unknown actor 'gvo' in observed.questions.q.actor");
+  assert.is(unknownActor.hint, "did you mean 'gov'?");
+  assert.is(at(unknownActor), `${line}:31`);
+  const noActor = oneError(q('{ ask: withdraws, answer: no }'));
+  assert.is(noActor.message, "observed.questions.q: ask 'withdraws' needs an actor (the party asked about)");
+  assert.is(noActor.hint, "add 'actor: gov'");
+  assert.is(at(noActor), `${line}:5`);
+  const kind = oneError(q('{ ask: carried_out, measure: cf, answer: no }'));
+  assert.is(kind.message, "observed.questions.q: ask 'carried_out' is about an exchange, and 'cf' is a ceasefire");
+  assert.is(kind.hint, "use 'swap', or ask 'accepted' or 'held'");
+  const unknown = oneError(q('{ ask: accepted, measure: fc, answer: no }'));
+  assert.is(unknown.message, "unknown measure 'fc' in observed.questions.q");
+  assert.is(unknown.hint, "did you mean 'cf'?");
+  const extra = oneError(q('{ ask: stalemate, measure: cf, answer: no }'));
+  assert.is(extra.message, "observed.questions.q: ask 'stalemate' takes no measure");
+  const late = oneError(q('{ ask: held, measure: cf, rounds: 6, answer: no }'));
+  assert.is(late.message, "observed.questions.q.rounds: 6 is more than the scenario's rounds (5)");
+  const notHeld = oneError(q('{ ask: accepted, measure: cf, rounds: 2, answer: no }'));
+  assert.is(notHeld.message, "observed.questions.q: rounds applies to ask 'held' only");
+  const answer = oneError(q('{ ask: talks, answer: Yes }'));
+  assert.is(answer.message, "observed.questions.q.answer must be true or false or one of yes, no; got a string ('Yes')");
+  const key = oneError(q('{ ask: talks, answer: no, sorce: AP }'));
+  assert.is(key.message, "unknown key 'sorce' in observed.questions.q");
+  const date = oneError(ARMED.replace('rounds: 5', 'rounds: 5\nas_of: 2014-01-17') + 'observed:\n  as_of: 2014-01-17\n  questions:\n    q: { ask: talks, answer: yes }\n');
+  assert.is(date.message, "observed.as_of (2014-01-17) must be after the scenario's as_of (2014-01-17)");
+  const issue = oneError(ARMED + 'observed:\n  as_of: 2014-02-15\n  questions:\n    q: { ask: talks, answer: yes }\n  positions: { asad_role: 10 }\n');
+  assert.is(issue.message, "unknown issue 'asad_role' in observed.positions");
+  assert.is(issue.hint, "did you mean 'assad_role'?");
+});
+
 test.run();

@@ -82,10 +82,36 @@ test('the same path twice is refused', () => {
   assert.match(r.diagnostics[0].message, 'model.lambda is set twice');
 });
 
-test('settable paths are the params plus the shared defaults', () => {
+test('settable paths are the params, the shared defaults, rounds and each ceasefire tolerance', () => {
   const p = settablePaths(geneva);
   assert.ok(p.includes('model.lambda') && p.includes('actors.gov.flexibility') && p.includes('measures.detainee_exchange.miss'));
+  assert.ok(p.includes('rounds') && p.includes('measures.aleppo_ceasefire.tolerance'));
+  assert.not.ok(p.includes('measures.detainee_exchange.tolerance')); // an exchange has none
   assert.is(new Set(p).size, p.length);
+});
+
+test('rounds and a ceasefire tolerance take a whole number, on a copy, and are recorded', () => {
+  const r = applySets(geneva, [{ path: 'rounds', text: '3' }, { path: 'measures.aleppo_ceasefire.tolerance', text: '1' }]);
+  assert.equal(r.diagnostics, []);
+  assert.equal(r.overrides, { rounds: 3, 'measures.aleppo_ceasefire.tolerance': 1 });
+  assert.is(r.scenario!.rounds, 3);
+  assert.is(r.scenario!.measures[0].tolerance, 1);
+  assert.is(geneva.rounds, 8);
+  assert.is(geneva.measures[0].tolerance, 2);
+  assert.is(r.scenario!.params.length, geneva.params.length); // no draw moves
+});
+
+test('rounds: not uncertain, not fractional, within 1..200 and not before a measure is offered', () => {
+  assert.match(set('rounds', '2.5').diagnostics[0].message, 'rounds takes a whole number');
+  assert.match(set('rounds', '{uniform: [2, 4]}').diagnostics[0].hint!, 'cannot be uncertain');
+  assert.match(set('rounds', '0').diagnostics[0].message, '0 is outside 1..200');
+  assert.match(set('rounds', '201').diagnostics[0].hint!, 'at most 200');
+  const late = structuredClone(geneva);
+  late.measures[1].at = 5;
+  const r = applySets(late, [{ path: 'rounds', text: '4' }]);
+  assert.match(r.diagnostics[0].message, '4 is outside 5..200');
+  assert.match(r.diagnostics[0].hint!, 'measures.detainee_exchange is offered in round 5');
+  assert.match(set('measures.aleppo_ceasefire.tolerance', '0').diagnostics[0].message, 'outside 1..100');
 });
 
 test.run();

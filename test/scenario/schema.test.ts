@@ -46,6 +46,16 @@ const GOOD: ScenarioFile = {
     cf: { kind: 'ceasefire', offered_by: 'gov', between: ['gov', 'snc'], at: 'before', tolerance: 2, miss: 0.3, sucker: { uniform: [0.1, 0.5] } },
     ex: { kind: 'exchange', offered_by: 'gov', between: ['gov', 'snc'], at: 3 },
   },
+  observed: {
+    as_of: '2014-02-15',
+    note: 'no deal',
+    questions: {
+      gov_in: { ask: 'attends', actor: 'gov', answer: true, note: 'UN' },
+      cf_3: { ask: 'held', measure: 'cf', rounds: 3, answer: 'no' },
+      deal: { ask: 'agreement', answer: 'no' },
+    },
+    positions: { agenda: 40 },
+  },
 };
 
 test('the published schema is a valid draft-07 JSON Schema and compiles under Ajv strict mode', () => {

@@ -1,0 +1,128 @@
+/**
+ * `negsim backtest [FILES..]`: each scenario that carries `observed:` is run (a Monte Carlo, as
+ * `negsim run` plays it: same seed, same runs, same numbers), and its forecasts are scored against what
+ * really happened (src/backtest/). Files without `observed:` are skipped with a note on stderr; with no
+ * files, every scenario under scenarios/ that has one is backtested. Every file is loaded and checked
+ * before any run starts, and the CSV path before that, so bad input costs nothing and leaves nothing.
+ */
+import { readdirSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { Argv } from 'yargs';
+import { backtest, type BacktestInput } from '../backtest/backtest.js';
+import { addHeldRounds, newHeldRounds } from '../backtest/held-rounds.js';
+import { needsHeldRounds } from '../backtest/questions.js';
+import { checkWritable, writeFileAtomic } from '../report/atomic-file.js';
+import { backtestText } from '../report/backtest.js';
+import { backtestCsv } from '../report/backtest-csv.js';
+import { colorEnabled, painter } from '../report/color.js';
+import { progressBar } from '../report/progress.js';
+import type { Scenario } from '../scenario/types.js';
+import { monteCarlo, resolveWorkers } from '../sim/monte-carlo.js';
+import { rngName } from '../sim/rng.js';
+import { summarise } from '../stats/summary.js';
+import { displayPath, intFlag, loadOrFail, PACKAGE_ROOT, UserError, VERSION, workersFlag } from './common.js';
+import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, runProgress, type Io } from './run.js';
+
+export interface BacktestArgs {
+  files?: string[];
+  runs?: unknown;
+  seed?: unknown;
+  workers?: unknown;
+  csv?: string;
+  json?: boolean;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+export function backtestOptions(y: Argv): Argv<BacktestArgs> {
+  return y
+    .positional('files', { type: 'string', array: true, describe: 'scenario files with an observed: block; default: every such file under scenarios/' })
+    .option('runs', { alias: 'n', type: 'string', default: String(DEFAULT_RUNS), describe: `runs a scenario (1..${MAX_RUNS})` })
+    .option('seed', { alias: 's', type: 'string', default: String(DEFAULT_SEED), describe: 'master seed, the same for every scenario' })
+    .option('workers', { alias: 'w', type: 'string', default: 'auto', describe: 'worker threads: a number or auto (one per core); the output is the same for any count' })
+    .option('csv', { type: 'string', describe: 'write one row a question (scenario, question, ask, actor, measure, p, lo, hi, observed, brier, logloss, n, seed) to this file' })
+    .option('json', { type: 'boolean', describe: 'print the backtest as JSON instead of the tables' })
+    .option('quiet', { alias: 'q', type: 'boolean', describe: 'print nothing on stderr but errors' })
+    .example('negsim backtest', 'every shipped scenario with an observed: block, 10,000 runs each, seed 1')
+    .example('negsim backtest scenarios/geneva-2014.yaml --runs 2000 --csv backtest.csv', 'one scenario, its questions also as CSV') as unknown as Argv<BacktestArgs>;
+}
+
+/** The shipped scenario files (YAML and JSON under scenarios/), sorted. */
+export function shippedScenarioFiles(): string[] {
+  const dir = join(PACKAGE_ROOT, 'scenarios');
+  return readdirSync(dir)
+    .filter((f) => ['.yaml', '.yml', '.json'].includes(extname(f).toLowerCase()))
+    .sort()
+    .map((f) => displayPath(join(dir, f)));
+}
+
+export async function backtestCommand(args: BacktestArgs, io: Io): Promise<void> {
+  const runs = intFlag('runs', args.runs ?? DEFAULT_RUNS, 1, MAX_RUNS);
+  const seed = intFlag('seed', args.seed ?? DEFAULT_SEED, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  const workers = resolveWorkers(workersFlag(args.workers));
+  if (args.csv !== undefined) {
+    if (args.csv === '') throw new UserError('--csv needs a file name, e.g. --csv backtest.csv');
+    const problem = await checkWritable(args.csv);
+    if (problem) throw new UserError(`cannot write --csv ${args.csv}: ${problem}`);
+  }
+  const named = (args.files ?? []).map(String);
+  const files = named.length > 0 ? named : shippedScenarioFiles();
+  const warn = (w: string) => { if (!args.quiet) io.err(w + '\n'); };
+
+  // every file checked before any run: a typo in the fourth file should not cost three Monte Carlos
+  const scenarios: Scenario[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    let s: Scenario;
+    try {
+      s = loadOrFail(file, warn);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      problems.push(e.message);
+      continue;
+    }
+    if (s.observed) scenarios.push(s);
+    else if (named.length > 0 && !args.quiet) io.err(`negsim: ${file} has no observed: block (what really happened); skipped\n`);
+  }
+  if (problems.length > 0) throw new UserError(problems.join('\n'));
+  if (scenarios.length === 0) {
+    throw new UserError(named.length > 0
+      ? `none of the files given has an observed: block, so there is nothing to score; add one (docs/SCENARIO.md, "observed") or name files that have one`
+      : `no scenario under ${displayPath(join(PACKAGE_ROOT, 'scenarios'))} has an observed: block; name the files to backtest`);
+  }
+
+  const total = runs * scenarios.length;
+  const bar = progressBar({ write: io.err, isTTY: io.tty?.err ?? false, quiet: args.quiet ?? false });
+  const inputs: BacktestInput[] = [];
+  Object.assign(runProgress, { running: true, done: 0, total });
+  try {
+    for (const scenario of scenarios) {
+      const before = inputs.length * runs;
+      const needHeld = scenario.observed!.questions.some(needsHeldRounds);
+      const held = needHeld ? newHeldRounds(scenario) : null;
+      const tally = await monteCarlo(scenario, {
+        runs, seed, workers,
+        keepRuns: held !== null,
+        onBlock: held ? (res) => addHeldRounds(held, scenario, res.columns!) : undefined,
+        onProgress: (done) => { runProgress.done = before + done; bar.update(before + done, total); },
+      });
+      inputs.push({ scenario, summary: summarise(scenario, tally, seed, VERSION, rngName), held });
+    }
+  } finally {
+    bar.end();
+    runProgress.running = false;
+  }
+  const result = backtest(inputs);
+  if (args.csv) await writeFileAtomic(args.csv, backtestCsv(result));
+  if (args.json) {
+    io.out(JSON.stringify({ negsim: VERSION, rng: rngName, seed, runs, ...result }, jsonNumbers, 2) + '\n');
+  } else {
+    const color = colorEnabled({ flag: args.color, env: process.env, isTTY: io.tty?.out ?? false });
+    io.out(backtestText(result, painter(color)));
+  }
+}
+
+/** JSON has no NaN: a score or error with nothing to average is null. */
+function jsonNumbers(_key: string, v: unknown): unknown {
+  return typeof v === 'number' && !Number.isFinite(v) ? null : v;
+}
