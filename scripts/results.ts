@@ -1,13 +1,15 @@
 /**
  * npm run results: the reference outputs of every shipped scenario (scenarios/*.yaml, *.json) at seed 1
- * and 10,000 runs — its summary CSV and JSON under results/ — so that any change of the model shows as a
- * diff. test/results.test.ts regenerates them and compares bytes.
+ * and 10,000 runs — its summary CSV, JSON and HTML report under results/ — so that any change of the model
+ * shows as a diff. test/results.test.ts regenerates them and compares bytes. (The report's screenshot,
+ * results/<id>.report.png, is taken by test/report/html/browser.test.ts.)
  */
 import { readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT, VERSION } from '../src/cli/common.js';
 import { writeFileAtomic } from '../src/report/atomic-file.js';
+import { runReportHtml } from '../src/report/html/run-report.js';
 import { summaryJson } from '../src/report/json.js';
 import { summaryCsv } from '../src/report/summary-csv.js';
 import { formatDiagnostic, loadScenario } from '../src/scenario/load.js';
@@ -37,6 +39,7 @@ export async function referenceOutputs(file: string, workers: number | 'auto' = 
   return [
     [join('results', `${name}.summary.csv`), summaryCsv(summary)],
     [join('results', `${name}.json`), summaryJson(summary)],
+    [join('results', `${name}.html`), await runReportHtml(scenario, summary)],
   ];
 }
 

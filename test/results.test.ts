@@ -1,7 +1,7 @@
 /**
- * results/ holds the reference outputs of every shipped scenario (seed 1, 10,000 runs). Regenerating them
- * must give the same bytes: any change in the model, the scenarios or the outputs shows here as a failure
- * and in `git diff results/` after `npm run results`.
+ * results/ holds the reference outputs of every shipped scenario (seed 1, 10,000 runs): summary CSV, JSON
+ * and the HTML report. Regenerating them must give the same bytes: any change in the model, the scenarios
+ * or the outputs shows here as a failure and in `git diff results/` after `npm run results`.
  */
 import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
@@ -22,7 +22,12 @@ test('every shipped scenario has reference outputs, and regenerating them gives 
       if (committed !== content) {
         const a = committed.split('\n'), b = content.split('\n');
         const i = a.findIndex((line, k) => line !== b[k]);
-        throw new Error(`${path} differs from a fresh run at line ${i + 1}:\n  committed: ${a[i]}\n  now:       ${b[i]}\nIf the change is intended, run npm run results and commit the new outputs.`);
+        // The report's lines can be long (an SVG is one line): show 60 characters either side of the change.
+        const x = a[i] ?? '', y = b[i] ?? '';
+        let at = 0;
+        while (at < x.length && x[at] === y[at]) at++;
+        const near = (line = '') => (line.length <= 160 ? line : `…${line.slice(Math.max(0, at - 60), at + 60)}…`);
+        throw new Error(`${path} differs from a fresh run at line ${i + 1}:\n  committed: ${near(a[i])}\n  now:       ${near(b[i])}\nIf the change is intended, run npm run results and commit the new outputs.`);
       }
       assert.ok(content.length > 0);
     }

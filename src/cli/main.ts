@@ -10,8 +10,10 @@ import { UserError, VERSION } from './common.js';
 import { WorkerCrashError } from '../sim/monte-carlo.js';
 import { runCommand, runOptions, runProgress, type Io, type RunArgs } from './run.js';
 import { mergeCommand, mergeOptions, type MergeArgs } from './merge.js';
+import { reportCommand, reportOptions, type ReportArgs } from './report.js';
 import { compareCommand, compareOptions, type CompareArgs } from './compare.js';
 import { forecastCommand, forecastOptions, type ForecastArgs } from './forecast.js';
+import { backtestCommand, backtestOptions, type BacktestArgs } from './backtest.js';
 import { solveCommand, solveOptions, type SolveArgs } from './solve.js';
 import { sweepCommand, sweepOptions, type SweepArgs } from './sweep.js';
 import { traceCommand } from './trace.js';
@@ -37,6 +39,9 @@ export async function main(argv: string[]): Promise<number> {
     .command('sweep [file]', 'the scenario over a grid of values (--vary path=from:to:step), every point with the same seed; CSV in table or wide layout', (y) => sweepOptions(y), async (a) => {
       await sweepCommand(a as SweepArgs, io);
     })
+    .command('report [file]', 'run a scenario (run\'s flags) and write a self-contained HTML report with charts: outcomes, parties, rounds, ceasefire, the scenario and its quotes (--out FILE, default results/<id>.html)', (y) => reportOptions(y), async (a) => {
+      await reportCommand(a as ReportArgs, io);
+    })
     .command('merge <parts..>', 'combine the parts of a sharded run (negsim run --shard k/N --out F) into what negsim run prints', (y) => mergeOptions(y), async (a) => {
       await mergeCommand(a as MergeArgs, io);
     })
@@ -57,10 +62,13 @@ export async function main(argv: string[]): Promise<number> {
     .command('forecast [file]', 'where the talks settle on each issue: compromise, weighted median, expected-utility model, negsim', (y) => forecastOptions(y), async (a) => {
       await forecastCommand(a as ForecastArgs, io);
     })
+    .command('backtest [files..]', 'score the forecasts of scenarios with an observed: block against what happened: Brier score, log loss, baselines', (y) => backtestOptions(y), async (a) => {
+      await backtestCommand(a as BacktestArgs, io);
+    })
     .command('schema', 'print the scenario file format as JSON Schema (for editors)', (y) => y, () => {
       io.out(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
     })
-    .demandCommand(1, 'name a command: run, compare, sweep, merge, trace, validate, solve, forecast or schema (negsim --help lists them)')
+    .demandCommand(1, 'name a command: run, report, compare, sweep, merge, trace, validate, backtest, solve, forecast or schema (negsim --help lists them)')
     .option('color', { type: 'boolean', describe: 'colour the headings of tables printed to a terminal (--no-color, or NO_COLOR set, turns it off)' })
     .strict()
     .version(VERSION)

@@ -11,13 +11,14 @@ import { progressBar } from '../report/progress.js';
 import { sweepCsv, SWEEP_LAYOUTS, type SweepLayout } from '../report/sweep-csv.js';
 import { sweepJson, sweepTable } from '../report/sweep.js';
 import { formatDiagnostic } from '../scenario/diagnostic.js';
-import { parseSetArg, type SetArg } from '../scenario/override.js';
+import { applySets, parseSetArg, type SetArg } from '../scenario/override.js';
 import { resolveWorkers } from '../sim/monte-carlo.js';
 import { rngName } from '../sim/rng.js';
 import { playSweep, sweepScenarios } from '../sim/sweep.js';
 import { MAX_SWEEP_POINTS, parseVaries, VaryError, type Vary } from '../sim/sweep-grid.js';
 import { summariseSweep, type SweepResult } from '../stats/sweep-summary.js';
 import { intFlag, loadOrFail, UserError, VERSION, workersFlag } from './common.js';
+import { reportFlag } from './report.js';
 import { DEFAULT_SEED, MAX_RUNS, runProgress, type Io } from './run.js';
 
 /** Runs per point when --runs is not given: a sweep is many Monte Carlos. */
@@ -35,6 +36,8 @@ export interface SweepArgs {
   layout?: string;
   quiet?: boolean;
   color?: boolean;
+  /** The HTML report to write (report/html/sweep-report.ts). */
+  report?: string;
 }
 
 export function sweepOptions(y: Argv): Argv<SweepArgs> {
@@ -48,6 +51,7 @@ export function sweepOptions(y: Argv): Argv<SweepArgs> {
     .option('json', { type: 'boolean', describe: 'print the sweep (every point\'s full summary) as JSON' })
     .option('csv', { type: 'string', describe: 'write the sweep as CSV to this file (layout: --layout)' })
     .option('layout', { type: 'string', default: 'table', choices: SWEEP_LAYOUTS as unknown as string[], describe: 'CSV layout: table (one row a point and metric: varied values, metric, actor, estimate, lo, hi, n, seed) or wide (one row a point, a column a metric with _lo and _hi)' })
+    .option('report', { type: 'string', describe: 'also write the sweep as a self-contained HTML report (each metric against the varied value, with its interval band) to this file' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'print nothing on stderr but errors' }) as unknown as Argv<SweepArgs>;
 }
 
@@ -72,6 +76,10 @@ export async function sweepCommand(args: SweepArgs, io: Io): Promise<SweepResult
     if (args.csv === '') throw new UserError('--csv needs a file name, e.g. --csv results/sweep.csv');
     const problem = await checkWritable(args.csv);
     if (problem) throw new UserError(`cannot write --csv ${args.csv}: ${problem}`);
+  }
+  if (args.report !== undefined) {
+    await reportFlag('--report', args.report);
+    if (args.report === args.csv) throw new UserError(`${args.report} is named by --csv and --report; give each output its own file.`);
   }
   const base = loadOrFail(args.file, (w) => { if (!args.quiet) io.err(w + '\n'); });
   const fixed: SetArg[] = [];
@@ -105,7 +113,14 @@ export async function sweepCommand(args: SweepArgs, io: Io): Promise<SweepResult
   }
   const result = summariseSweep(base, varies, prepared.points, tallies, seed, VERSION, rngName, fixedOnly);
   if (args.csv) await writeFileAtomic(args.csv, sweepCsv(result, layout));
+  if (args.report) {
+    // The scenario as swept: the file with the fixed --sets applied, the varied values at their file values.
+    const shown = fixed.length > 0 ? applySets(base, fixed).scenario ?? base : base;
+    const { sweepReportHtml } = await import('../report/html/sweep-report.js');
+    await writeFileAtomic(args.report, await sweepReportHtml(result, shown));
+  }
   const color = colorEnabled({ flag: args.color, env: process.env, isTTY: io.tty?.out ?? false });
   io.out(args.json ? sweepJson(result) : sweepTable(result, painter(color)));
+  if (args.report && !args.quiet) io.err(`negsim: report written to ${args.report}\n`);
   return result;
 }

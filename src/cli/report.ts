@@ -1,0 +1,61 @@
+/**
+ * `negsim report [FILE] [--out results/NAME.html]`: `negsim run` with every one of its flags, plus the
+ * HTML report of the same summary (report/html/run-report.ts), written atomically to --out (default
+ * results/<scenario id>.html). stdout carries what `run` prints (the table, or the JSON with --json), so
+ * the report's numbers can be checked against it; the note saying where the report went is on stderr.
+ * Nothing is printed and nothing written unless every step succeeded. `--report FILE` on compare and sweep
+ * writes their reports (reportFlag below).
+ */
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Argv } from 'yargs';
+import { checkWritable, writeFileAtomic } from '../report/atomic-file.js';
+import type { Scenario } from '../scenario/types.js';
+import { UserError } from './common.js';
+import { loadWithSets, runCommand, runOptions, type Io, type RunArgs } from './run.js';
+
+export interface ReportArgs extends RunArgs {
+  /** The HTML file (not run's --out, which is a shard's part file). */
+  out?: string;
+}
+
+export function reportOptions(y: Argv): Argv<ReportArgs> {
+  return runOptions(y)
+    .option('out', { alias: 'o', type: 'string', describe: 'the HTML file to write (default results/<scenario id>.html)' })
+    .hide('shard') as unknown as Argv<ReportArgs>;
+}
+
+/** Default --out: results/<scenario id>.html, relative to the working directory. */
+export function defaultReportPath(scenario: Scenario): string {
+  return join('results', `${scenario.id}.html`);
+}
+
+/** An output path given to --out or --report: not empty, and writable (checked before any run). */
+export async function reportFlag(flag: string, path: string): Promise<void> {
+  if (path === '') throw new UserError(`${flag} needs a file name, e.g. ${flag} results/report.html`);
+  const problem = await checkWritable(path);
+  if (problem) throw new UserError(`cannot write ${flag} ${path}: ${problem}`);
+}
+
+export async function reportCommand(args: ReportArgs, io: Io): Promise<string> {
+  if (args.shard !== undefined) {
+    throw new UserError('--shard does not go with report: a report needs the whole run. Run the shards with negsim run --shard k/N --out part-k.json, then negsim merge them, or run negsim report without --shard');
+  }
+  // The scenario for the report's description, loaded as run loads it; run prints its warnings.
+  const { scenario } = loadWithSets(args.file, args.set, () => undefined);
+  const out = args.out ?? defaultReportPath(scenario);
+  // results/ is where outputs go by default (DESIGN.md); a folder the user named must exist already.
+  if (args.out === undefined) await mkdir(dirname(out), { recursive: true });
+  await reportFlag('--out', out);
+  for (const flag of ['csv', 'runs-csv', 'rounds-csv'] as const) {
+    if (args[flag] === out) throw new UserError(`${out} is named by --out and --${flag}; give each output its own file.`);
+  }
+  let printed = '';
+  const summary = await runCommand({ ...args, out: undefined }, { ...io, out: (t) => { printed += t; } });
+  if (!summary) throw new Error('negsim report: run returned no summary');
+  const { runReportHtml } = await import('../report/html/run-report.js');
+  await writeFileAtomic(out, await runReportHtml(scenario, summary));
+  io.out(printed);
+  if (!args.quiet) io.err(`negsim: report written to ${out}\n`);
+  return out;
+}

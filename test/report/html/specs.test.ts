@@ -1,0 +1,97 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import {
+  ceasefireRoundRows, ceasefireRoundSpec, differenceRows, hazardRows, measureRows, OUTCOME_LABELS, outcomeRows, outcomeSpec, partyRows,
+  partySpec, scenarioRows, seedRows, seriesLabel, survivalRows, sweepMetrics, sweepRows, sweepSpec,
+} from '../../../src/report/html/specs.js';
+import type { SweepResult } from '../../../src/stats/sweep-summary.js';
+import { scenarios, seeds, summary, sweep } from './fixture.js';
+
+const s = await summary;
+
+/** The data rows a spec carries (top level or in its concatenated parts). */
+function specRows(spec: object): unknown[] {
+  const x = spec as { data?: { values: unknown[] }; vconcat?: object[]; concat?: object[]; layer?: object[] };
+  if (x.data) return x.data.values;
+  return [...(x.vconcat ?? []), ...(x.concat ?? []), ...(x.layer ?? [])].flatMap(specRows);
+}
+
+test('outcomes: four rows, in the JSON order, carrying the summary\'s own numbers', () => {
+  const rows = outcomeRows(s);
+  assert.equal(rows.map((r) => r.outcome), ['agreement', 'withdrawal', 'stalemate', 'no_talks']);
+  assert.equal(rows[1], { outcome: 'withdrawal', label: OUTCOME_LABELS.withdrawal, p: 0.68, lo: s.outcomes.withdrawal.lo, hi: s.outcomes.withdrawal.hi, text: '68.0%' });
+  assert.is(specRows(outcomeSpec(s)).length, 4);
+  const layers = (outcomeSpec(s) as { layer: { mark: { type: string } }[] }).layer.map((l) => l.mark.type);
+  assert.equal(layers, ['bar', 'errorbar', 'text']);
+});
+
+test('parties: three rows a party (attends, withdraws, withdraws on an exit trigger); the sponsor has none', () => {
+  const rows = partyRows(s);
+  assert.is(rows.length, 6);
+  assert.equal(rows.map((r) => `${r.actor}.${r.metric}`), ['a.attend', 'a.withdraw', 'a.withdraw_on_exit', 'b.attend', 'b.withdraw', 'b.withdraw_on_exit']);
+  assert.is(rows[4].p, s.actors.b.withdraw!.p);
+  assert.is(rows[4].party, 'B');
+  assert.is(specRows(partySpec(s)).length, 6);
+});
+
+test('survival: a row a round; hazard: a row a round and party, rounds nobody reached left out', () => {
+  assert.equal(survivalRows(s).map((r) => [r.round, r.p]), s.rounds.map((r) => [r.round, r.talking.p]));
+  const hz = hazardRows(s);
+  const reached = s.rounds.reduce((n, r) => n + Object.values(r.withdrawal_by).filter((e) => e.n > 0).length, 0);
+  assert.is(hz.length, reached);
+  assert.ok(hz.length > 0 && hz.length <= 4 * 2);
+  const r2b = hz.find((r) => r.round === 2 && r.actor === 'b')!;
+  assert.is(r2b.p, s.rounds[1].withdrawal_by.b.p);
+});
+
+test('the ceasefire over rounds: a row a round; its fate: accepted, held, broken, broken by each side and both, rejected, never offered', () => {
+  assert.equal(ceasefireRoundRows(s).map((r) => r.p), s.rounds.map((r) => r.ceasefire_kept.truce.p));
+  assert.is(specRows(ceasefireRoundSpec(s)).length, 4);
+  const m = measureRows(s);
+  assert.is(m.length, 8);
+  assert.equal(m.map((r) => r.label), [
+    'accepted', 'held to the end of the talks', 'called off over violations', '… over violations by A', '… over violations by B',
+    '… over violations by both sides', 'rejected', 'never offered (the talks ended first)',
+  ]);
+  const truce = s.measures.truce;
+  assert.ok(truce.kind === 'ceasefire');
+  if (truce.kind === 'ceasefire') assert.is(m[3].p, truce.broken_by.a.p);
+});
+
+test('compare: a row a seed and outcome with the pooled estimate; a row a scenario and outcome; a row a difference', async () => {
+  const c = await seeds;
+  const rows = seedRows(c);
+  assert.is(rows.length, 3 * 4);
+  assert.equal(rows[5], { seed: '2', outcome: OUTCOME_LABELS.withdrawal, ...{ p: c.seeds[1].outcomes.withdrawal.p, lo: c.seeds[1].outcomes.withdrawal.lo, hi: c.seeds[1].outcomes.withdrawal.hi }, text: rows[5].text, pooled: c.homogeneity.withdrawal.pooled.p, pooled_lo: c.homogeneity.withdrawal.pooled.lo, pooled_hi: c.homogeneity.withdrawal.pooled.hi });
+  const d = await scenarios;
+  assert.is(scenarioRows(d).length, 2 * 4);
+  assert.equal(scenarioRows(d).map((r) => r.scenario).slice(3, 5), ['A: baseline', 'B: with --set']);
+  const diffs = differenceRows(d);
+  assert.is(diffs.length, 4);
+  assert.equal(diffs.map((r) => [r.d, r.lo, r.hi]), d.differences.map((x) => [x.d, x.lo, x.hi]));
+  assert.ok(diffs.every((r) => r.flagged === (d.differences[diffs.indexOf(r)].flagged ? 'interval excludes 0' : 'interval includes 0')));
+});
+
+test('sweep: the headline metrics (4 outcomes, attend and withdraw a party, accepted and held a ceasefire) at every point', async () => {
+  const r = await sweep;
+  const metrics = sweepMetrics(r);
+  assert.equal(metrics.map((m) => m.key), [
+    'outcome.agreement', 'outcome.withdrawal', 'outcome.stalemate', 'outcome.no_talks',
+    'attend.a', 'withdraw.a', 'attend.b', 'withdraw.b', 'truce.accepted', 'truce.held',
+  ]);
+  const rows = sweepRows(r);
+  assert.is(rows.length, 10 * 10);
+  const row = rows.find((x) => x.metric === 'withdraw.b' && x.x === 0.25)!;
+  assert.is(row.p, r.points[5].summary.actors.b.withdraw!.p);
+  assert.is(specRows(sweepSpec(r)).length, 100);
+  assert.is((sweepSpec(r) as { concat: unknown[] }).concat.length, 10); // a small chart a metric
+});
+
+test('a sweep over two values draws a line for each value of the second', () => {
+  const r = { vary: [{ path: 'a' }, { path: 'b' }] } as unknown as SweepResult;
+  assert.is(seriesLabel(r, [1, 0.5]), '0.5');
+  const r3 = { vary: [{ path: 'a' }, { path: 'b' }, { path: 'c' }] } as unknown as SweepResult;
+  assert.is(seriesLabel(r3, [1, 0.5, 2]), 'b=0.5, c=2');
+});
+
+test.run();
