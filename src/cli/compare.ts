@@ -9,13 +9,14 @@ import { compareCsv, compareJson, compareTable } from '../report/compare.js';
 import { colorEnabled, painter } from '../report/color.js';
 import { progressBar, type ProgressBar } from '../report/progress.js';
 import { resolveWorkers } from '../sim/monte-carlo.js';
-import { playJobs } from '../sim/play-jobs.js';
+import { playJobs, type Job } from '../sim/play-jobs.js';
 import { rngName } from '../sim/rng.js';
 import type { Scenario } from '../scenario/types.js';
 import {
   compareScenarios, compareSeeds, outcomeEstimates, widestDifferenceHalf, widestHalf, type ScenarioComparison, type ScenarioLabel, type SeedComparison,
 } from '../stats/comparison.js';
 import { intFlag, UserError, VERSION, workersFlag } from './common.js';
+import { reportFlag } from './report.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, loadWithSets, MAX_RUNS, precisionFlag, type Io } from './run.js';
 
 /** At most this many seeds: each is a full Monte Carlo. */
@@ -33,6 +34,8 @@ export interface CompareArgs {
   set?: string[];
   precision?: unknown;
   'max-runs'?: unknown;
+  /** The HTML report to write (report/html/compare-report.ts). */
+  report?: string;
   /** false after --no-color (a global flag, main.ts). */
   color?: boolean;
 }
@@ -49,6 +52,7 @@ export function compareOptions(y: Argv): Argv<CompareArgs> {
     .option('set', { type: 'string', array: true, describe: 'override a scenario number (path=value); with one file: compare it against the file as it is' })
     .option('precision', { type: 'string', describe: 'play until every headline 95% interval (and difference) has half-width <= E, e.g. 0.01' })
     .option('max-runs', { type: 'string', describe: `with --precision: the most runs per seed or scenario (default ${MAX_RUNS})` })
+    .option('report', { type: 'string', describe: 'also write the comparison as a self-contained HTML report with charts to this file' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'print nothing on stderr but errors' }) as unknown as Argv<CompareArgs>;
 }
 
@@ -101,13 +105,19 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<SeedCom
     const problem = await checkWritable(args.csv);
     if (problem) throw new UserError(`cannot write --csv ${args.csv}: ${problem}`);
   }
+  if (args.report !== undefined) {
+    await reportFlag('--report', args.report);
+    if (args.report === args.csv) throw new UserError(`${args.report} is named by --csv and --report; give each output its own file.`);
+  }
   const warn = (w: string) => { if (!args.quiet) io.err(w + '\n'); };
   const bar = progressBar({ write: io.err, isTTY: io.tty?.err ?? false, quiet: args.quiet ?? false });
   let result: SeedComparison | ScenarioComparison;
+  let compared: Scenario[];
   if (args.seeds !== undefined) {
     if (files.length > 1) throw new UserError('--seeds compares one scenario under several seeds; name one file (or none for the bundled one)');
     const seeds = parseSeeds(args.seeds);
     const { scenario, overrides } = loadWithSets(files[0], sets, warn);
+    compared = [scenario];
     const jobs = await playJobs(seeds.map((s) => ({ scenario, seed: s })), {
       runs, workers, keepOutcomes: false, onProgress: jobsProgress(bar, seeds.length),
       precise: precision === undefined ? undefined : (js) => js.every((j) => widestHalf(outcomeEstimates(j.tally)) <= precision),
@@ -133,8 +143,9 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<SeedCom
     } else {
       throw new UserError('compare what? Give --seeds 1..10 (one scenario, several seeds), two or more scenario files, or --set path=value (one file against itself changed)');
     }
-    const build = (js: readonly { tally: import('../stats/tally.js').Tally; outcomes: Uint8Array | null }[]) =>
-      compareScenarios(js.map((j, i) => ({ label: specs[i].label, tally: j.tally, outcomes: j.outcomes! })), seed, VERSION, rngName);
+    compared = specs.map((s) => s.scenario);
+    const build = (js: readonly Job[]) =>
+      compareScenarios(js.map((j, i) => ({ label: specs[i].label, tally: j.tally, outcomes: j.outcomes!, events: j.events })), seed, VERSION, rngName);
     const jobs = await playJobs(specs.map((s) => ({ scenario: s.scenario, seed })), {
       runs, workers, keepOutcomes: true, onProgress: jobsProgress(bar, specs.length),
       precise: precision === undefined ? undefined : (js) => {
@@ -152,7 +163,12 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<SeedCom
     io.err(`negsim: ${reached ? `precision ${precision} reached` : `precision ${precision} NOT reached (--max-runs ${runs})`} after ${result.runs} runs each\n`);
   }
   if (args.csv) await writeFileAtomic(args.csv, compareCsv(result));
+  if (args.report) {
+    const { compareReportHtml } = await import('../report/html/compare-report.js');
+    await writeFileAtomic(args.report, await compareReportHtml(result, compared));
+  }
   const color = colorEnabled({ flag: args.color, env: process.env, isTTY: io.tty?.out ?? false });
   io.out(args.json ? compareJson(result) : compareTable(result, painter(color)));
+  if (args.report && !args.quiet) io.err(`negsim: report written to ${args.report}\n`);
   return result;
 }

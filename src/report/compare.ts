@@ -2,12 +2,14 @@
  * `negsim compare` output: a terminal table, JSON, and a long-layout CSV — one row a (seed or scenario,
  * metric, actor): compared, metric, actor, estimate, lo, hi, n, seed.
  */
-import type { ScenarioComparison, SeedComparison } from '../stats/comparison.js';
+import { isOutcomeDifference, type ScenarioComparison, type SeedComparison } from '../stats/comparison.js';
 import { PLAIN, type Paint } from './color.js';
 import { csvRows, type CsvField } from './csv.js';
 
 type Comparison = SeedComparison | ScenarioComparison;
 
+/** Width of an estimate cell: "100.0% [99.7%, 100.0%]" and a space. */
+const CELL = 23;
 const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1) + '%' : '-');
 const pp = (x: number) => (x >= 0 ? '+' : '') + (100 * x).toFixed(1);
 
@@ -25,11 +27,11 @@ export function compareTable(c: Comparison, paint: Paint = PLAIN): string {
     if (s.overrides) out.push(`overrides: ${Object.entries(s.overrides).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}`);
     out.push(`${c.seeds.length} seeds, ${c.runs} runs each, ${c.rng}; 95% Wilson intervals`);
     out.push('');
-    out.push(paint.heading(`${'seed'.padStart(8)}  ${names.map((n) => n.padEnd(22)).join('')}`.trimEnd()));
+    out.push(paint.heading(`${'seed'.padStart(8)}  ${names.map((n) => n.padEnd(CELL)).join('')}`.trimEnd()));
     for (const r of c.seeds) {
       out.push(`${String(r.seed).padStart(8)}  ${names.map((n) => {
         const e = r.outcomes[n as keyof typeof r.outcomes];
-        return `${pct(e.p)} [${pct(e.lo)}, ${pct(e.hi)}]`.padEnd(22);
+        return `${pct(e.p)} [${pct(e.lo)}, ${pct(e.hi)}]`.padEnd(CELL);
       }).join('')}`);
     }
     out.push('');
@@ -48,26 +50,47 @@ export function compareTable(c: Comparison, paint: Paint = PLAIN): string {
     out.push(`  ${String.fromCharCode(65 + i)}: ${s.label} (${s.id}, sha256 ${s.hash.slice(0, 12)})${ov}`);
   });
   out.push('');
-  out.push(paint.heading(`${'outcome'.padEnd(12)}  ${c.scenarios.map((_, i) => `${String.fromCharCode(65 + i)}`.padEnd(22)).join('')}`.trimEnd()));
+  out.push(paint.heading(`${'outcome'.padEnd(12)}  ${c.scenarios.map((_, i) => `${String.fromCharCode(65 + i)}`.padEnd(CELL)).join('')}`.trimEnd()));
   for (const n of names) {
     out.push(`${n.padEnd(12)}  ${c.scenarios.map((s) => {
       const e = s.outcomes[n as keyof typeof s.outcomes];
-      return `${pct(e.p)} [${pct(e.lo)}, ${pct(e.hi)}]`.padEnd(22);
+      return `${pct(e.p)} [${pct(e.lo)}, ${pct(e.hi)}]`.padEnd(CELL);
     }).join('')}`);
+  }
+  // Parties and measures, in the first scenario's order, then those only later scenarios have.
+  const events: string[] = [];
+  for (const s of c.scenarios) for (const e of s.events) if (!events.includes(eventLabel(e))) events.push(eventLabel(e));
+  if (events.length > 0) {
+    const heading = 'party / measure';
+    const width = Math.max(heading.length, ...events.map((e) => e.length));
+    out.push('');
+    out.push(paint.heading(`${heading.padEnd(width)}  ${c.scenarios.map((_, i) => `${String.fromCharCode(65 + i)}`.padEnd(CELL)).join('')}`.trimEnd()));
+    for (const label of events) {
+      out.push(`${label.padEnd(width)}  ${c.scenarios.map((s) => {
+        const e = s.events.find((x) => eventLabel(x) === label);
+        return (e ? `${pct(e.p)} [${pct(e.lo)}, ${pct(e.hi)}]` : '-').padEnd(CELL);
+      }).join('')}`);
+    }
   }
   out.push('');
   out.push('difference from A, percentage points [95% paired Newcombe interval]; * = the interval excludes 0');
+  const width = Math.max(12, ...c.differences.map((d) => eventLabel(d).length));
   c.scenarios.slice(1).forEach((s, i) => {
     for (const d of c.differences.filter((x) => x.scenario === s.label)) {
-      out.push(`  ${String.fromCharCode(66 + i)} - A  ${d.metric.padEnd(12)} ${pp(d.d).padStart(6)} [${pp(d.lo)}, ${pp(d.hi)}]${d.flagged ? ` ${paint.flag('*')}` : ''}`);
+      out.push(`  ${String.fromCharCode(66 + i)} - A  ${eventLabel(d).padEnd(width)} ${pp(d.d).padStart(6)} [${pp(d.lo)}, ${pp(d.hi)}]${d.flagged ? ` ${paint.flag('*')}` : ''}`);
     }
   });
   const flagged = c.differences.filter((d) => d.flagged);
   out.push('');
   out.push(flagged.length === 0
     ? 'No difference is distinguishable from Monte Carlo error at these run counts.'
-    : `${flagged.length} difference${flagged.length === 1 ? '' : 's'} beyond Monte Carlo error: ${flagged.map((d) => `${d.metric} (${d.scenario})`).join(', ')}.`);
+    : `${flagged.length} difference${flagged.length === 1 ? '' : 's'} beyond Monte Carlo error: ${flagged.map((d) => `${eventLabel(d)} (${d.scenario})`).join(', ')}.`);
   return out.map((l) => l.trimEnd()).join('\n') + '\n';
+}
+
+/** `attend gov`, `aleppo_ceasefire.held`, `agreement`. */
+function eventLabel(e: { metric: string; actor: string }): string {
+  return e.actor ? `${e.metric} ${e.actor}` : e.metric;
 }
 
 export const COMPARE_HEADER = ['compared', 'metric', 'actor', 'estimate', 'lo', 'hi', 'n', 'seed'];
@@ -82,8 +105,14 @@ export function compareCsv(c: Comparison): string {
       rows.push(['pooled', `outcome.${n}.homogeneity_p`, '', h.p_value, null, null, h.pooled.n, seeds]);
     }
   } else {
-    for (const s of c.scenarios) for (const [n, e] of Object.entries(s.outcomes)) rows.push([s.label, `outcome.${n}`, '', e.p, e.lo, e.hi, e.n, c.seed]);
-    for (const d of c.differences) rows.push([`${d.scenario} - ${d.baseline}`, `difference.outcome.${d.metric}`, '', d.d, d.lo, d.hi, d.n, c.seed]);
+    for (const s of c.scenarios) {
+      for (const [n, e] of Object.entries(s.outcomes)) rows.push([s.label, `outcome.${n}`, '', e.p, e.lo, e.hi, e.n, c.seed]);
+      for (const e of s.events) rows.push([s.label, e.metric, e.actor, e.p, e.lo, e.hi, e.n, c.seed]);
+    }
+    for (const d of c.differences) {
+      const metric = isOutcomeDifference(d) ? `difference.outcome.${d.metric}` : `difference.${d.metric}`;
+      rows.push([`${d.scenario} - ${d.baseline}`, metric, d.actor, d.d, d.lo, d.hi, d.n, c.seed]);
+    }
   }
   return csvRows(COMPARE_HEADER, rows);
 }

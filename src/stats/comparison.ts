@@ -5,11 +5,13 @@
  *   - across seeds: each outcome's pooled estimate, spread, chi-square homogeneity test and a verdict;
  *   - across scenarios: each outcome's difference from the first scenario with a 95% interval for paired
  *     proportions (Newcombe 1998b, newcombe-difference.ts; the runs are paired by common random numbers),
- *     flagged when the interval excludes 0.
+ *     flagged when the interval excludes 0; likewise each party's attendance and withdrawal and each
+ *     measure's fate that both scenarios have (paired-events.ts).
  */
 import { AGREEMENT, OUTCOMES, type OutcomeName } from '../sim/run-record.js';
 import type { Estimate } from './summary.js';
 import { pairedNewcombeDifference, type DifferenceInterval } from './newcombe-difference.js';
+import { pairedCounts, type EventColumns, type EventKey } from './paired-events.js';
 import { seedHomogeneity, type SeedHomogeneity } from './seed-homogeneity.js';
 import type { Tally } from './tally.js';
 import { wilsonInterval } from './wilson-interval.js';
@@ -76,11 +78,17 @@ export function compareSeeds(scenario: ScenarioLabel, seeds: readonly { seed: nu
   };
 }
 
+/** An event's share of runs (paired-events.ts), with its interval. */
+export interface EventEstimate extends EventKey, Estimate {}
+
 export interface Difference extends DifferenceInterval {
   /** The scenario compared with the first (the baseline). */
   scenario: string;
   baseline: string;
-  metric: OutcomeName;
+  /** An outcome (agreement, ...), or an event's metric as the summary CSV names it (attend, MEASURE.held, ...). */
+  metric: string;
+  /** The party of attend and withdraw; '' otherwise. */
+  actor: string;
   /** Runs paired. */
   n: number;
   /** The interval excludes 0. */
@@ -94,49 +102,65 @@ export interface ScenarioComparison {
   runs: number;
   rng: string;
   interval: string;
-  scenarios: (ScenarioLabel & { outcomes: Outcomes })[];
+  /** `events`: empty when no run events were kept. */
+  scenarios: (ScenarioLabel & { outcomes: Outcomes; events: EventEstimate[] })[];
   differences: Difference[];
 }
 
-/**
- * The 2x2 tables of paired runs for an outcome code: e = both scenarios ended in it, f = the first only,
- * g = the second only, h = neither.
- */
-export function pairedCounts(a: Uint8Array, b: Uint8Array, code: number): [number, number, number, number] {
-  let e = 0, f = 0, g = 0, h = 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a[i] === code, y = b[i] === code;
-    if (x && y) e++; else if (x) f++; else if (y) g++; else h++;
-  }
-  return [e, f, g, h];
+export { pairedCounts };
+
+/** The share of runs in which each event happened, with its 95% Wilson interval. */
+function eventEstimates(ev: EventColumns): EventEstimate[] {
+  return ev.keys.map((k, i) => {
+    const bits = ev.bits[i];
+    let count = 0;
+    for (let r = 0; r < bits.length; r++) count += bits[r];
+    const w = wilsonInterval(count, bits.length);
+    return { ...k, p: w.p, lo: w.lo, hi: w.hi, count, n: bits.length };
+  });
 }
 
+/**
+ * Side by side, and each scenario's difference from the first (the baseline) with its paired interval:
+ * the four outcomes, and, where `events` are given, each party's attendance and withdrawal and each
+ * measure's fate that the baseline has too (by id).
+ */
 export function compareScenarios(
-  jobs: readonly { label: ScenarioLabel; tally: Tally; outcomes: Uint8Array }[], seed: number, version: string, rng: string,
+  jobs: readonly { label: ScenarioLabel; tally: Tally; outcomes: Uint8Array; events?: EventColumns | null }[], seed: number, version: string, rng: string,
 ): ScenarioComparison {
   const base = jobs[0];
   const differences: Difference[] = [];
+  const push = (j: (typeof jobs)[number], metric: string, actor: string, counts: [number, number, number, number]) => {
+    const [e, f, g, h] = counts;
+    const d = pairedNewcombeDifference(e, f, g, h);
+    differences.push({ scenario: j.label.label, baseline: base.label.label, metric, actor, n: e + f + g + h, ...d, flagged: d.lo > 0 || d.hi < 0 });
+  };
   for (const j of jobs.slice(1)) {
-    OUTCOMES.forEach((metric, code) => {
-      // the compared scenario first: d = p(scenario) − p(baseline)
-      const [e, f, g, h] = pairedCounts(j.outcomes, base.outcomes, code);
-      const d = pairedNewcombeDifference(e, f, g, h);
-      differences.push({ scenario: j.label.label, baseline: base.label.label, metric, n: e + f + g + h, ...d, flagged: d.lo > 0 || d.hi < 0 });
+    // the compared scenario first: d = p(scenario) − p(baseline)
+    OUTCOMES.forEach((metric, code) => push(j, metric, '', pairedCounts(j.outcomes, base.outcomes, code)));
+    if (!j.events || !base.events) continue;
+    j.events.keys.forEach((k, i) => {
+      const b = base.events!.keys.findIndex((x) => x.metric === k.metric && x.actor === k.actor);
+      if (b >= 0) push(j, k.metric, k.actor, pairedCounts(j.events!.bits[i], base.events!.bits[b], 1));
     });
   }
   return {
     kind: 'scenarios', negsim: version, seed, runs: base.tally.runs, rng,
     interval: 'paired Newcombe hybrid score (Newcombe 1998b, method 10): runs are paired by common random numbers',
-    scenarios: jobs.map((j) => ({ ...j.label, outcomes: outcomeEstimates(j.tally) })),
+    scenarios: jobs.map((j) => ({ ...j.label, outcomes: outcomeEstimates(j.tally), events: j.events ? eventEstimates(j.events) : [] })),
     differences,
   };
 }
 
-/** Largest half-width among the differences' intervals (for --precision). */
+/** Whether a difference is of one of the four outcomes (the headline ones). */
+export function isOutcomeDifference(d: Difference): boolean {
+  return d.actor === '' && (OUTCOMES as readonly string[]).includes(d.metric);
+}
+
+/** Largest half-width among the outcome differences' intervals (for --precision: the headline numbers). */
 export function widestDifferenceHalf(c: ScenarioComparison): number {
   let w = 0;
-  for (const d of c.differences) w = Math.max(w, d.d - d.lo, d.hi - d.d);
+  for (const d of c.differences) if (isOutcomeDifference(d)) w = Math.max(w, d.d - d.lo, d.hi - d.d);
   return w;
 }
 

@@ -129,6 +129,18 @@ test('--max-minutes refuses, before it starts, a Monte Carlo expected to take lo
   assert.match(bad.err, /--max-minutes must be a positive number of minutes/);
 });
 
+test('--set rounds and a ceasefire tolerance change the runs themselves: three rounds are played, and the output says so', () => {
+  const r = negsim(['run', '--runs', '400', '--set', 'rounds=3', '--set', 'measures.aleppo_ceasefire.tolerance=1', '--json', '--quiet']);
+  assert.is(r.code, 0, r.err);
+  const j = JSON.parse(r.out);
+  assert.equal(j.scenario.overrides, { rounds: 3, 'measures.aleppo_ceasefire.tolerance': 1 });
+  assert.equal(j.rounds.map((x: { round: number }) => x.round), [1, 2, 3]);
+  assert.ok(j.end_round.median <= 3 && j.end_round.mean <= 3);
+  const bad = negsim(['run', '--runs', '10', '--set', 'rounds=2.5']);
+  assert.is(bad.code, 1);
+  assert.match(bad.err, 'rounds takes a whole number');
+});
+
 test('a scenario from the tests runs too', () => {
   const dir = tempDir();
   const file = writeTemp(dir, 'good.yaml', GOOD);

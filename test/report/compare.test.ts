@@ -40,8 +40,31 @@ test('scenario table: differences from A with the paired interval, * where it ex
   // painted: the * flags yellow and the column heading bold; without the escape codes the same text
   const painted = compareTable(c, painter(true));
   assert.match(painted, /withdrawal {4}\+30\.0 \[[^\]]+\] \x1b\[33m\*\x1b\[39m\n/);
-  assert.match(painted, '\x1b[1moutcome       A                     B\x1b[22m');
+  assert.match(painted, '\x1b[1moutcome       A                      B\x1b[22m');
   assert.is(painted.replace(/\x1b\[\d+m/g, ''), t);
+});
+
+test("scenario table and CSV with parties' events: side by side, and their paired differences with the actor named", () => {
+  const a = Uint8Array.from(Array(100).fill(2));
+  const keys = [{ metric: 'attend', actor: 'gov' }, { metric: 'cf.held', actor: '' }];
+  const ev = (attend: number, held: number) => ({
+    keys,
+    bits: [Uint8Array.from({ length: 100 }, (_, i) => (i < attend ? 1 : 0)), Uint8Array.from({ length: 100 }, (_, i) => (i < held ? 1 : 0))],
+  });
+  const c = compareScenarios([
+    { label: label('a.yaml'), tally: tally([0, 0, 100, 0]), outcomes: a, events: ev(90, 20) },
+    { label: label('b.yaml'), tally: tally([0, 0, 100, 0]), outcomes: a, events: ev(90, 60) },
+  ], 1, '0.1.0', 'rng');
+  const t = compareTable(c);
+  assert.match(t, /\nparty \/ measure {2}A {22}B\n/);
+  assert.match(t, /\nattend gov {7}90\.0% \[[\d.]+%, [\d.]+%\] +90\.0% /);
+  assert.match(t, /\ncf\.held {10}20\.0% /);
+  assert.match(t, /B - A {2}cf\.held +\+40\.0 \[\+\d+\.\d, \+\d+\.\d\] \*/);
+  assert.match(t, /B - A {2}attend gov +\+0\.0 /);
+  const csv = compareCsv(c);
+  assert.match(csv, 'a.yaml,attend,gov,0.9,');
+  assert.match(csv, 'b.yaml - a.yaml,difference.cf.held,,0.4,');
+  assert.match(csv, 'b.yaml - a.yaml,difference.attend,gov,0,');
 });
 
 test.run();

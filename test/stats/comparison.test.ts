@@ -4,7 +4,7 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { applySets } from '../../src/scenario/override.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { playJobs } from '../../src/sim/play-jobs.js';
-import { compareScenarios, compareSeeds, pairedCounts } from '../../src/stats/comparison.js';
+import { compareScenarios, compareSeeds, isOutcomeDifference, pairedCounts, widestDifferenceHalf } from '../../src/stats/comparison.js';
 
 const geneva = loadScenario('scenarios/geneva-2014.yaml').scenario as Scenario;
 const label = (name: string) => ({ label: name, id: geneva.id, file: geneva.file, hash: geneva.hash });
@@ -40,11 +40,29 @@ test('a null difference is not flagged: the scenario against an identical copy (
   const same = applySets(geneva, [{ path: 'model.discount', text: '0.9' }]);
   assert.equal(same.scenario!.params[geneva.model.discount].dist, geneva.params[geneva.model.discount].dist, 'the file says 0.9 too');
   const jobs = await playJobs([{ scenario: geneva, seed: 5 }, { scenario: same.scenario!, seed: 5 }], { runs: 1000, workers: 1, keepOutcomes: true });
-  const c = compareScenarios(jobs.map((j, i) => ({ label: label(i ? 'B' : 'A'), tally: j.tally, outcomes: j.outcomes! })), 5, '0.1.0', 'x');
+  const c = compareScenarios(jobs.map((j, i) => ({ label: label(i ? 'B' : 'A'), tally: j.tally, outcomes: j.outcomes!, events: j.events })), 5, '0.1.0', 'x');
+  assert.is(c.differences.length, 4 + 7); // the outcomes, attend and withdraw of 2 parties, 2 ceasefire events, 1 exchange
   for (const d of c.differences) {
     assert.is(d.d, 0);
     assert.not.ok(d.flagged, d.metric);
   }
+});
+
+test("parties' and measures' differences: Russia pressing the government to accept the ceasefire raises its acceptance, paired run by run", async () => {
+  const pressed = applySets(geneva, [{ path: 'actors.russia.pressure.0.strength', text: '0.9' }]).scenario!;
+  const jobs = await playJobs([{ scenario: geneva, seed: 1 }, { scenario: pressed, seed: 1 }], { runs: 2000, workers: 1, keepOutcomes: true });
+  const c = compareScenarios(jobs.map((j, i) => ({ label: label(i ? 'B' : 'A'), tally: j.tally, outcomes: j.outcomes!, events: j.events })), 1, '0.1.0', 'x');
+  const accepted = c.differences.find((d) => d.metric === 'aleppo_ceasefire.accepted')!;
+  assert.ok(accepted.flagged && accepted.lo > 0.05, JSON.stringify(accepted));
+  assert.is(accepted.actor, '');
+  const attend = c.differences.find((d) => d.metric === 'attend' && d.actor === 'snc')!;
+  assert.not.ok(attend.flagged, JSON.stringify(attend));
+  // each side's estimate is the share of its own runs, as run's summary counts it
+  const a = c.scenarios[0].events.find((e) => e.metric === 'aleppo_ceasefire.accepted')!;
+  assert.is(a.count, jobs[0].tally.fates[2] + jobs[0].tally.fates[3]); // measure 0, fates held and broken
+  // --precision looks at the four outcomes only
+  const outcomeHalf = Math.max(...c.differences.filter(isOutcomeDifference).map((d) => Math.max(d.d - d.lo, d.hi - d.d)));
+  assert.is(widestDifferenceHalf(c), outcomeHalf);
 });
 
 test.run();
