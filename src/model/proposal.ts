@@ -18,10 +18,15 @@ import { weightedMedian } from './weighted-median.js';
 
 export interface ProposalResult {
   /** Whether the proposal meets every binding condition passed in. */
-  feasible: boolean;
+  readonly feasible: boolean;
   /** Whether it had to be moved away from the weighted median to do so. */
-  moved: boolean;
+  readonly moved: boolean;
 }
+
+// The three results, shared: propose runs every round of every run and allocates nothing.
+const AT_MEDIAN: ProposalResult = Object.freeze({ feasible: true, moved: false });
+const MOVED: ProposalResult = Object.freeze({ feasible: true, moved: true });
+const INFEASIBLE: ProposalResult = Object.freeze({ feasible: false, moved: false });
 
 export class Mediator {
   private readonly col: Float64Array;
@@ -68,8 +73,8 @@ export class Mediator {
       this.median[k] = Number.isNaN(m) ? fallback[k] : m;
       out[k] = this.median[k];
     }
-    if (conditions.length === 0) return { feasible: true, moved: false };
-    if (allHold(conditions, out)) return { feasible: true, moved: false };
+    if (conditions.length === 0) return AT_MEDIAN;
+    if (allHold(conditions, out)) return AT_MEDIAN;
 
     // 1. the box of the box-shaped conditions
     this.lo.fill(0);
@@ -79,7 +84,7 @@ export class Mediator {
     for (let k = 0; k < nIssues; k++) if (this.lo[k] > this.hi[k]) boxOk = false;
     if (boxOk) {
       for (let k = 0; k < nIssues; k++) out[k] = Math.min(this.hi[k], Math.max(this.lo[k], this.median[k]));
-      if (allHold(conditions, out)) return { feasible: true, moved: true };
+      if (allHold(conditions, out)) return MOVED;
     }
     // 2. toward each holder's position
     for (let step = 1; step <= 10; step++) {
@@ -93,12 +98,12 @@ export class Mediator {
         }
         if (allHold(conditions, this.trial)) {
           out.set(this.trial);
-          return { feasible: true, moved: true };
+          return MOVED;
         }
       }
     }
     out.set(this.median);
-    return { feasible: false, moved: false };
+    return INFEASIBLE;
   }
 }
 
