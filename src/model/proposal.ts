@@ -53,6 +53,8 @@ export class Mediator {
    * @param weight    capability x salience, actor-major; 0 where the actor holds no position
    * @param conditions binding hard conditions to meet, with `holders[j]` the actor holding conditions[j]
    * @param fallback  the value of an issue no actor at the table holds a position on (the previous proposal)
+   * @param count     how many of `conditions` (and `holders`) count, from the first (so the caller can reuse
+   *                  its arrays without reallocating them every round)
    */
   propose(
     present: Uint8Array,
@@ -62,6 +64,7 @@ export class Mediator {
     holders: readonly number[],
     fallback: Float64Array,
     out: Float64Array,
+    count = conditions.length,
   ): ProposalResult {
     const { nActors, nIssues, col, w } = this;
     for (let k = 0; k < nIssues; k++) {
@@ -73,30 +76,30 @@ export class Mediator {
       this.median[k] = Number.isNaN(m) ? fallback[k] : m;
       out[k] = this.median[k];
     }
-    if (conditions.length === 0) return AT_MEDIAN;
-    if (allHold(conditions, out)) return AT_MEDIAN;
+    if (count === 0) return AT_MEDIAN;
+    if (allHold(conditions, count, out)) return AT_MEDIAN;
 
     // 1. the box of the box-shaped conditions
     this.lo.fill(0);
     this.hi.fill(100);
-    for (const c of conditions) conditionBox(c, this.lo, this.hi);
+    for (let j = 0; j < count; j++) conditionBox(conditions[j], this.lo, this.hi);
     let boxOk = true;
     for (let k = 0; k < nIssues; k++) if (this.lo[k] > this.hi[k]) boxOk = false;
     if (boxOk) {
       for (let k = 0; k < nIssues; k++) out[k] = Math.min(this.hi[k], Math.max(this.lo[k], this.median[k]));
-      if (allHold(conditions, out)) return MOVED;
+      if (allHold(conditions, count, out)) return MOVED;
     }
     // 2. toward each holder's position
     for (let step = 1; step <= 10; step++) {
       const t = step / 10;
-      for (let j = 0; j < conditions.length; j++) {
+      for (let j = 0; j < count; j++) {
         if (j > 0 && holders[j] === holders[j - 1]) continue;
         const a = holders[j];
         for (let k = 0; k < nIssues; k++) {
           const target = weight[a * nIssues + k] > 0 ? positions[a * nIssues + k] : this.median[k];
           this.trial[k] = this.median[k] + t * (target - this.median[k]);
         }
-        if (allHold(conditions, this.trial)) {
+        if (allHold(conditions, count, this.trial)) {
           out.set(this.trial);
           return MOVED;
         }
@@ -107,7 +110,7 @@ export class Mediator {
   }
 }
 
-function allHold(conditions: readonly CompiledCondition[], deal: Float64Array): boolean {
-  for (const c of conditions) if (!conditionHolds(c, deal)) return false;
+function allHold(conditions: readonly CompiledCondition[], count: number, deal: Float64Array): boolean {
+  for (let j = 0; j < count; j++) if (!conditionHolds(conditions[j], deal)) return false;
   return true;
 }

@@ -88,6 +88,9 @@ export class RunEngine {
   private readonly exitCost: Float64Array[];
   private readonly ownLo: Float64Array;
   private readonly ownHi: Float64Array;
+  /** Each actor's slice of ownLo and ownHi (views made once, not every run). */
+  private readonly ownLoOf: Float64Array[];
+  private readonly ownHiOf: Float64Array[];
   private readonly seen: Int32Array;
   private readonly present: Uint8Array;
   private readonly atTable: Uint8Array;
@@ -120,8 +123,9 @@ export class RunEngine {
   private readonly attendTerms: AttendanceTerms;
   private readonly roundTerms: RoundTerms;
   private readonly exitState: ExitState = { deviation: 0, breach: 0, violations: 0, trust: 1, round: 0, rounds: 0 };
-  private readonly bindingConds: CompiledCondition[] = [];
-  private readonly bindingHolders: number[] = [];
+  /** The binding conditions of the parties at the table this round, as many as propose counts (arrays sized once). */
+  private readonly bindingConds: CompiledCondition[];
+  private readonly bindingHolders: number[];
   private trace: TraceEvent[] | null = null;
   private decisions = 0;
 
@@ -136,6 +140,8 @@ export class RunEngine {
     const issueIds = s.issues.map((i) => i.id);
     this.conditions = s.actors.map((a) => a.conditions.map((c) => compileCondition(c, issueIds)));
     this.exits = s.actors.map((a) => a.exits.map((e) => compileExit(e, issueIds)));
+    this.bindingConds = this.conditions.flat();
+    this.bindingHolders = this.bindingConds.map(() => -1);
     this.mediator = new Mediator(nA, nI);
 
     this.type = new Uint8Array(nA);
@@ -154,6 +160,8 @@ export class RunEngine {
     this.exitCost = this.exits.map((e) => new Float64Array(e.length));
     this.ownLo = new Float64Array(nA * nI);
     this.ownHi = new Float64Array(nA * nI);
+    this.ownLoOf = Array.from({ length: nA }, (_, a) => this.ownLo.subarray(a * nI, a * nI + nI));
+    this.ownHiOf = Array.from({ length: nA }, (_, a) => this.ownHi.subarray(a * nI, a * nI + nI));
     this.seen = new Int32Array(nA);
     this.present = new Uint8Array(nA);
     this.atTable = new Uint8Array(nA);
@@ -268,7 +276,7 @@ export class RunEngine {
         bindCondition(c, v);
         this.binding[a][j] = rng() < v[c.spec.firmness] ? 1 : 0;
         this.penalty[a][j] = v[c.spec.penalty];
-        if (this.binding[a][j]) conditionBox(c, this.ownLo.subarray(a * nI, a * nI + nI), this.ownHi.subarray(a * nI, a * nI + nI));
+        if (this.binding[a][j]) conditionBox(c, this.ownLoOf[a], this.ownHiOf[a]);
         if (this.trace) {
           this.trace.push({
             kind: 'condition', actor: a, condition: j, binding: this.binding[a][j] === 1, text: c.spec.text,
@@ -353,19 +361,18 @@ export class RunEngine {
   /** The proposal of round r from the actors present, moved to meet the binding conditions at the table. */
   private propose(r: number): void {
     const { nA } = this;
-    this.bindingConds.length = 0;
-    this.bindingHolders.length = 0;
+    let count = 0;
     for (let a = 0; a < nA; a++) {
       if (!this.present[a] || this.scenario.actors[a].role !== 'party') continue;
       const conds = this.conditions[a];
       for (let j = 0; j < conds.length; j++) {
         if (this.binding[a][j]) {
-          this.bindingConds.push(conds[j]);
-          this.bindingHolders.push(a);
+          this.bindingConds[count] = conds[j];
+          this.bindingHolders[count++] = a;
         }
       }
     }
-    const res = this.mediator.propose(this.present, this.pos, this.csWeight, this.bindingConds, this.bindingHolders, this.lastProposal, this.proposal);
+    const res = this.mediator.propose(this.present, this.pos, this.csWeight, this.bindingConds, this.bindingHolders, this.lastProposal, this.proposal, count);
     this.lastProposal.set(this.proposal);
     if (this.trace) this.trace.push({ kind: 'proposal', round: r, values: Array.from(this.proposal), moved: res.moved, feasible: res.feasible });
   }
