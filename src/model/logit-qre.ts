@@ -619,9 +619,15 @@ export class LogitQreSolver {
     const { kk, tOff, size, dT } = this;
     const s = size[i];
     const kj = kk[j];
+    const t0 = tOff[i];
+    if (this.binary) {
+      // (The loop below with K = 2: j's digit of an entry is one bit.)
+      const bit = 1 << (j < i ? j : j - 1);
+      for (let e = bit; e < s; e = (e + 1) | bit) if (dT[t0 + e] !== dT[t0 + e - bit]) return false;
+      return true;
+    }
     let stride = 1;
     for (let l = 0; l < j; l++) if (l !== i) stride *= kk[l];
-    const t0 = tOff[i];
     const len = (kk[i] - 1) * s;
     for (let e = 0; e < len; e++) {
       const sj = Math.floor((e % s) / stride) % kj;
