@@ -82,15 +82,36 @@ export class BlockRunner {
   }
 
   run(block: number, seed: number, start: number, end: number, keepRuns: boolean): BlockResult {
+    const slices = this.begin(block, seed, start, end, keepRuns);
+    return slices.step(end - start)!;
+  }
+
+  /**
+   * The same block, played a slice at a time: step(n) plays up to n more runs and returns the block's
+   * result once its last run is played (null before). Runs are added to the tally in the same order
+   * however the block is sliced, so the result is the same bytes as run's.
+   */
+  begin(block: number, seed: number, start: number, end: number, keepRuns: boolean): BlockSlices {
     const tally = newTally(this.scenario);
     const columns = keepRuns ? newColumns(this.scenario, start, end - start) : null;
-    for (let r = start; r < end; r++) {
-      this.engine.run(seed, r, this.record);
-      addRun(tally, this.scenario, this.record);
-      if (columns) keep(columns, r - start, this.record);
-    }
-    return { block, tally, columns };
+    let r = start;
+    return {
+      step: (n: number): BlockResult | null => {
+        const stop = Math.min(end, r + n);
+        for (; r < stop; r++) {
+          this.engine.run(seed, r, this.record);
+          addRun(tally, this.scenario, this.record);
+          if (columns) keep(columns, r - start, this.record);
+        }
+        return r === end ? { block, tally, columns } : null;
+      },
+    };
   }
+}
+
+/** A block being played in slices (BlockRunner.begin). */
+export interface BlockSlices {
+  step(n: number): BlockResult | null;
 }
 
 /** The typed arrays' buffers of a block result, to transfer (not copy) it from a worker thread. */

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../scenario/types.js';
 import { mergeTally, newTally, type Tally } from '../stats/tally.js';
-import { blockCount, blockRange, BlockRunner, type BlockResult } from './block.js';
+import { blockCount, blockRange, BlockRunner, type BlockResult, type BlockSlices } from './block.js';
 import type { BlockRequest, WorkerReply } from './worker.js';
 
 export interface MonteCarloOptions {
@@ -83,7 +83,7 @@ export async function monteCarlo(scenario: Scenario, opts: MonteCarloOptions): P
     await pool.runBlocks(nBlocks, (i) => {
       const [start, stop] = blockRange(first + i, opts.runs);
       return { seq: i, block: first + i, seed: opts.seed, start, end: stop, keepRuns: opts.keepRuns ?? false };
-    }, take, () => stopped, (q) => local.run(q.block, q.seed, q.start, q.end, q.keepRuns));
+    }, take, () => stopped, (q) => local.begin(q.block, q.seed, q.start, q.end, q.keepRuns));
   } catch (e) {
     if (e instanceof WorkerFailure) throw new WorkerCrashError(e.message, done, opts.runs);
     throw e;
@@ -92,6 +92,9 @@ export async function monteCarlo(scenario: Scenario, opts: MonteCarloOptions): P
   }
   return total;
 }
+
+/** Runs the main thread plays between two looks at its events (about 10 ms). */
+const LOCAL_SLICE = 100;
 
 /** How a worker failed, without the runs count (monteCarlo adds it). */
 class WorkerFailure extends Error {}
@@ -118,8 +121,11 @@ export class WorkerPool {
     take: (res: BlockResult, i: number) => Promise<void> | void,
     /** Checked after each block handed on: true ends the work there. */
     stopped: () => boolean = () => false,
-    /** Plays a request on this thread: with it, the calling thread takes blocks too, between its events. */
-    local?: (req: BlockRequest) => BlockResult,
+    /**
+     * Plays a request on this thread, a slice at a time: with it, the calling thread takes blocks too,
+     * and handles its events (worker replies, signals, the progress bar) between slices.
+     */
+    local?: (req: BlockRequest) => BlockSlices,
   ): Promise<void> {
     const ready = new Map<number, BlockResult>();
     let next = 0; // next request to hand out
@@ -167,16 +173,27 @@ export class WorkerPool {
         dispatch(w);
       }
       if (local) {
+        let current: BlockSlices | null = null;
+        let seq = 0;
         const play = (): void => {
-          if (failed || next >= nBlocks || stopped()) return;
-          const i = next++;
+          if (failed || stopped()) return;
+          if (current === null) {
+            if (next >= nBlocks) return;
+            seq = next++;
+            current = local(request(seq));
+          }
+          let res: BlockResult | null;
           try {
-            ready.set(i, local(request(i)));
+            res = current.step(LOCAL_SLICE);
           } catch (e) {
             return fail(e as Error);
           }
-          draining = draining.then(drain).catch(fail);
-          // (a macrotask between blocks: worker messages, signals and the progress bar get their turn)
+          if (res !== null) {
+            ready.set(seq, res);
+            current = null;
+            draining = draining.then(drain).catch(fail);
+          }
+          // (a macrotask between slices: a worker's reply is answered within a slice, so it never runs dry)
           setImmediate(play);
         };
         setImmediate(play);
