@@ -722,18 +722,7 @@ export class LogitQreSolver {
     const o = this.off[i];
     const vo = this.vOff[i];
     if (k === 2) {
-      const v = x[vo];
-      if (v >= 0) {
-        const e = Math.exp(-v);
-        const s1 = 1 / (1 + e);
-        prob[o] = e * s1;
-        prob[o + 1] = s1;
-      } else {
-        const e = Math.exp(v);
-        const s0 = 1 / (1 + e);
-        prob[o] = s0;
-        prob[o + 1] = e * s0;
-      }
+      binaryProbs(prob, o, x[vo]);
     } else if (k === 1) {
       prob[o] = 1;
     } else {
@@ -1150,37 +1139,12 @@ export class LogitQreSolver {
     const nx = n + 1;
     const nT = this.nT;
     const mu = x[n];
-    for (let r = 0; r < n; r++) {
-      const i = fullOf[r];
-      const v = x[r];
-      if (v >= 0) {
-        const e = Math.exp(-v);
-        const s1 = 1 / (1 + e);
-        prob[2 * i] = e * s1;
-        prob[2 * i + 1] = s1;
-      } else {
-        const e = Math.exp(v);
-        const s0 = 1 / (1 + e);
-        prob[2 * i] = s0;
-        prob[2 * i + 1] = e * s0;
-      }
-    }
+    for (let r = 0; r < n; r++) binaryProbs(prob, 2 * fullOf[r], x[r]);
     // (T's terms have no members in T: their rows read only S's probabilities.)
     for (let j = 0; j < nT; j++) {
       const t = tPlayers[j];
       this.termRow(t);
-      const v = mu * df[t];
-      if (v >= 0) {
-        const e = Math.exp(-v);
-        const s1 = 1 / (1 + e);
-        prob[2 * t] = e * s1;
-        prob[2 * t + 1] = s1;
-      } else {
-        const e = Math.exp(v);
-        const s0 = 1 / (1 + e);
-        prob[2 * t] = s0;
-        prob[2 * t + 1] = e * s0;
-      }
+      binaryProbs(prob, 2 * t, mu * df[t]);
       hf[t] = 0;
     }
     for (let r = 0; r < n; r++) {
@@ -1757,6 +1721,24 @@ export class LogitQreSolver {
       dPrev = dist;
     }
     return false;
+  }
+}
+
+/**
+ * A binary player's mixture from its log-ratio v = ln(sigma(1) / sigma(0)) into prob[o], prob[o + 1]:
+ * the logistic, written so that exp never overflows.
+ */
+function binaryProbs(prob: Float64Array, o: number, v: number): void {
+  if (v >= 0) {
+    const e = Math.exp(-v);
+    const s1 = 1 / (1 + e);
+    prob[o] = e * s1;
+    prob[o + 1] = s1;
+  } else {
+    const e = Math.exp(v);
+    const s0 = 1 / (1 + e);
+    prob[o] = s0;
+    prob[o + 1] = e * s0;
   }
 }
 
