@@ -15,7 +15,7 @@
  */
 import type { Scenario } from '../scenario/types.js';
 import type { RunColumns } from '../sim/block.js';
-import { CF_BROKEN, CF_HELD } from '../sim/run-record.js';
+import { ceasefireAccepted } from '../sim/run-record.js';
 
 export interface HeldRounds {
   /** Bins per measure: rounds kept 0 .. rounds. */
@@ -36,7 +36,7 @@ export function addHeldRounds(h: HeldRounds, s: Scenario, c: RunColumns): void {
     if (s.measures[m].kind !== 'ceasefire') continue;
     for (let i = 0; i < c.count; i++) {
       const fate = c.measureFate[i * nM + m];
-      if (fate !== CF_HELD && fate !== CF_BROKEN) continue;
+      if (!ceasefireAccepted(fate)) continue;
       const kept = Math.min(h.bins - 1, c.heldRounds[i * nM + m]);
       h.counts[m * h.bins + kept]++;
     }

@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import type { Argv } from 'yargs';
-import { checkWritable, writeFileAtomic } from '../report/atomic-file.js';
+import { writeFileAtomic } from '../report/atomic-file.js';
 import { compareCsv, compareJson, compareTable } from '../report/compare.js';
 import { colorEnabled, painter } from '../report/color.js';
 import { progressBar, type ProgressBar } from '../report/progress.js';
@@ -16,7 +16,7 @@ import {
   compareScenarios, compareSeeds, outcomeEstimates, widestDifferenceHalf, widestHalf, type ScenarioComparison, type ScenarioLabel, type SeedComparison,
 } from '../stats/comparison.js';
 import { intFlag, UserError, VERSION, workersFlag } from './common.js';
-import { reportFlag } from './report.js';
+import { checkCsvAndReport } from './report.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, loadWithSets, MAX_RUNS, precisionFlag, type Io } from './run.js';
 
 /** At most this many seeds: each is a full Monte Carlo. */
@@ -100,15 +100,7 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<SeedCom
   const runs = precision === undefined
     ? intFlag('runs', args.runs ?? DEFAULT_RUNS, 1, MAX_RUNS)
     : intFlag('max-runs', args['max-runs'] ?? MAX_RUNS, 1, MAX_RUNS);
-  if (args.csv !== undefined) {
-    if (args.csv === '') throw new UserError('--csv needs a file name, e.g. --csv results/compare.csv');
-    const problem = await checkWritable(args.csv);
-    if (problem) throw new UserError(`cannot write --csv ${args.csv}: ${problem}`);
-  }
-  if (args.report !== undefined) {
-    await reportFlag('--report', args.report);
-    if (args.report === args.csv) throw new UserError(`${args.report} is named by --csv and --report; give each output its own file.`);
-  }
+  await checkCsvAndReport(args.csv, args.report, 'compare');
   const warn = (w: string) => { if (!args.quiet) io.err(w + '\n'); };
   const bar = progressBar({ write: io.err, isTTY: io.tty?.err ?? false, quiet: args.quiet ?? false });
   let result: SeedComparison | ScenarioComparison;

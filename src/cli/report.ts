@@ -4,7 +4,7 @@
  * results/<scenario id>.html). stdout carries what `run` prints (the table, or the JSON with --json), so
  * the report's numbers can be checked against it; the note saying where the report went is on stderr.
  * Nothing is printed and nothing written unless every step succeeded. `--report FILE` on compare and sweep
- * writes their reports (reportFlag below).
+ * writes their reports (checkCsvAndReport below checks their output paths).
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -30,11 +30,20 @@ export function defaultReportPath(scenario: Scenario): string {
   return join('results', `${scenario.id}.html`);
 }
 
-/** An output path given to --out or --report: not empty, and writable (checked before any run). */
-export async function reportFlag(flag: string, path: string): Promise<void> {
-  if (path === '') throw new UserError(`${flag} needs a file name, e.g. ${flag} results/report.html`);
+/** An output path given to a flag (--out, --csv, --report): not empty, and writable (checked before any run). */
+export async function outputFlag(flag: string, path: string, example: string): Promise<void> {
+  if (path === '') throw new UserError(`${flag} needs a file name, e.g. ${flag} ${example}`);
   const problem = await checkWritable(path);
   if (problem) throw new UserError(`cannot write ${flag} ${path}: ${problem}`);
+}
+
+/** compare's and sweep's outputs, `--csv` and `--report`, checked before any run: named, writable, distinct. */
+export async function checkCsvAndReport(csv: string | undefined, report: string | undefined, command: string): Promise<void> {
+  if (csv !== undefined) await outputFlag('--csv', csv, `results/${command}.csv`);
+  if (report !== undefined) {
+    await outputFlag('--report', report, `results/${command}.html`);
+    if (report === csv) throw new UserError(`${report} is named by --csv and --report; give each output its own file.`);
+  }
 }
 
 export async function reportCommand(args: ReportArgs, io: Io): Promise<string> {
@@ -46,7 +55,7 @@ export async function reportCommand(args: ReportArgs, io: Io): Promise<string> {
   const out = args.out ?? defaultReportPath(scenario);
   // results/ is where outputs go by default (DESIGN.md); a folder the user named must exist already.
   if (args.out === undefined) await mkdir(dirname(out), { recursive: true });
-  await reportFlag('--out', out);
+  await outputFlag('--out', out, 'results/report.html');
   for (const flag of ['csv', 'runs-csv', 'rounds-csv'] as const) {
     if (args[flag] === out) throw new UserError(`${out} is named by --out and --${flag}; give each output its own file.`);
   }

@@ -5,7 +5,7 @@
  * in the long `table` layout or the `wide` one (report/sweep-csv.ts). The same bytes for any --workers.
  */
 import type { Argv } from 'yargs';
-import { checkWritable, writeFileAtomic } from '../report/atomic-file.js';
+import { writeFileAtomic } from '../report/atomic-file.js';
 import { colorEnabled, painter } from '../report/color.js';
 import { progressBar } from '../report/progress.js';
 import { sweepCsv, SWEEP_LAYOUTS, type SweepLayout } from '../report/sweep-csv.js';
@@ -18,7 +18,7 @@ import { playSweep, sweepScenarios } from '../sim/sweep.js';
 import { MAX_SWEEP_POINTS, parseVaries, VaryError, type Vary } from '../sim/sweep-grid.js';
 import { summariseSweep, type SweepResult } from '../stats/sweep-summary.js';
 import { intFlag, loadOrFail, UserError, VERSION, workersFlag } from './common.js';
-import { reportFlag } from './report.js';
+import { checkCsvAndReport } from './report.js';
 import { DEFAULT_SEED, MAX_RUNS, runProgress, type Io } from './run.js';
 
 /** Runs per point when --runs is not given: a sweep is many Monte Carlos. */
@@ -72,15 +72,7 @@ export async function sweepCommand(args: SweepArgs, io: Io): Promise<SweepResult
   if (points * runs > MAX_RUNS) {
     throw new UserError(`${points} points x ${runs} runs is ${points * runs} runs, more than ${MAX_RUNS}; ask for fewer runs or fewer points`);
   }
-  if (args.csv !== undefined) {
-    if (args.csv === '') throw new UserError('--csv needs a file name, e.g. --csv results/sweep.csv');
-    const problem = await checkWritable(args.csv);
-    if (problem) throw new UserError(`cannot write --csv ${args.csv}: ${problem}`);
-  }
-  if (args.report !== undefined) {
-    await reportFlag('--report', args.report);
-    if (args.report === args.csv) throw new UserError(`${args.report} is named by --csv and --report; give each output its own file.`);
-  }
+  await checkCsvAndReport(args.csv, args.report, 'sweep');
   const base = loadOrFail(args.file, (w) => { if (!args.quiet) io.err(w + '\n'); });
   const fixed: SetArg[] = [];
   const problems: string[] = [];

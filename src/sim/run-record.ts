@@ -23,6 +23,10 @@ export const CF_REJECTED = 1;
 export const CF_HELD = 2; // accepted and still in force after the last round
 export const CF_BROKEN = 3;
 export const CF_FATES = ['not_offered', 'rejected', 'held', 'broken'] as const;
+/** Whether a ceasefire of this fate was accepted: it then either held to the end or was broken. */
+export function ceasefireAccepted(fate: number): boolean {
+  return fate === CF_HELD || fate === CF_BROKEN;
+}
 /** brokenBy when both sides' violations called it off in the same round. */
 export const BY_BOTH = -2;
 

@@ -109,8 +109,11 @@ export interface ScenarioComparison {
 
 export { pairedCounts };
 
+/** What a comparison reads of a job's events: their names and one byte a run each. */
+type EventBits = Pick<EventColumns, 'keys' | 'bits'>;
+
 /** The share of runs in which each event happened, with its 95% Wilson interval. */
-function eventEstimates(ev: EventColumns): EventEstimate[] {
+function eventEstimates(ev: EventBits): EventEstimate[] {
   return ev.keys.map((k, i) => {
     const bits = ev.bits[i];
     let count = 0;
@@ -126,7 +129,7 @@ function eventEstimates(ev: EventColumns): EventEstimate[] {
  * measure's fate that the baseline has too (by id).
  */
 export function compareScenarios(
-  jobs: readonly { label: ScenarioLabel; tally: Tally; outcomes: Uint8Array; events?: EventColumns | null }[], seed: number, version: string, rng: string,
+  jobs: readonly { label: ScenarioLabel; tally: Tally; outcomes: Uint8Array; events?: EventBits | null }[], seed: number, version: string, rng: string,
 ): ScenarioComparison {
   const base = jobs[0];
   const differences: Difference[] = [];

@@ -13,7 +13,7 @@
  */
 import type { Scenario } from '../scenario/types.js';
 import type { RunColumns } from '../sim/block.js';
-import { CF_BROKEN, CF_HELD } from '../sim/run-record.js';
+import { CF_HELD, ceasefireAccepted } from '../sim/run-record.js';
 
 export interface EventKey {
   /** As in the summary CSV: attend, withdraw, MEASURE.accepted, MEASURE.held, MEASURE.carried_out. */
@@ -56,17 +56,20 @@ export function eventKeys(s: Scenario): EventKey[] {
 export interface EventColumns {
   keys: EventKey[];
   bits: Uint8Array[];
+  /** How to read each event off a run's columns (made once, not every block). */
+  readonly sources: readonly EventSource[];
 }
 
 export function newEventColumns(s: Scenario, runs: number): EventColumns {
-  const keys = eventKeys(s);
-  return { keys, bits: keys.map(() => new Uint8Array(runs)) };
+  const src = sources(s);
+  return { keys: src.map(({ metric, actor }) => ({ metric, actor })), bits: src.map(() => new Uint8Array(runs)), sources: src };
 }
 
 /** A copy holding `runs` runs: the first ones from `ev`, the rest zero (to be filled). */
 export function growEventColumns(ev: EventColumns, runs: number): EventColumns {
   return {
     keys: ev.keys,
+    sources: ev.sources,
     bits: ev.bits.map((b) => {
       const grown = new Uint8Array(runs);
       grown.set(b.subarray(0, Math.min(b.length, runs)));
@@ -79,14 +82,14 @@ export function growEventColumns(ev: EventColumns, runs: number): EventColumns {
 export function recordEvents(s: Scenario, c: RunColumns, into: EventColumns): void {
   const nA = s.actors.length;
   const nM = s.measures.length;
-  sources(s).forEach((e, k) => {
+  into.sources.forEach((e, k) => {
     const bits = into.bits[k];
     for (let i = 0; i < c.count; i++) {
       let v: boolean;
       switch (e.kind) {
         case 'attend': v = c.attended[i * nA + e.index] === 1; break;
         case 'withdraw': v = c.withdrewRound[i * nA + e.index] > 0; break;
-        case 'accepted': { const f = c.measureFate[i * nM + e.index]; v = f === CF_HELD || f === CF_BROKEN; break; }
+        case 'accepted': v = ceasefireAccepted(c.measureFate[i * nM + e.index]); break;
         case 'held': v = c.measureFate[i * nM + e.index] === CF_HELD; break;
         case 'carried_out': v = c.measureFate[i * nM + e.index] === 1; break;
       }

@@ -11,7 +11,7 @@ import {
   AGREEMENT,
   BY_BOTH,
   CF_BROKEN,
-  CF_HELD,
+  ceasefireAccepted,
   TRIGGER_EXIT,
   WITHDRAWAL,
   type RunRecord,
@@ -110,7 +110,7 @@ export function addRun(t: Tally, s: Scenario, r: RunRecord): void {
     if (fate >= 0) t.fates[m * FATES_PER_MEASURE + fate]++;
     if (s.measures[m].kind !== 'ceasefire') continue;
     if (fate === CF_BROKEN) t.brokenBy[m * (nA + 1) + (r.brokenBy[m] === BY_BOTH ? nA : r.brokenBy[m])]++;
-    if (fate === CF_HELD || fate === CF_BROKEN) {
+    if (ceasefireAccepted(fate)) {
       t.heldRounds[m] += r.heldRounds[m];
       t.heldRoundsSq[m] += r.heldRounds[m] * r.heldRounds[m];
     }
