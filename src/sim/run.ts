@@ -21,6 +21,7 @@ import {
 } from '../model/games/ceasefire.js';
 import { ACCEPT, ACTION_NAMES, fillRoundGame, roundAction, WITHDRAW, type RoundTerms } from '../model/games/round-game.js';
 import { LogitQreSolver } from '../model/logit-qre.js';
+import { UniquePairQre } from '../model/unique-pair-qre.js';
 import { expectedPayoffs, type NormalFormGame } from '../model/normal-form.js';
 import { bindCondition, compileCondition, conditionBox, conditionHolds, type CompiledCondition } from '../model/preferences/red-line.js';
 import { bindExit, compileExit, exitTriggered, type CompiledExit, type ExitState } from '../model/preferences/exit.js';
@@ -64,6 +65,7 @@ export class RunEngine {
   private readonly conditions: CompiledCondition[][];
   private readonly exits: CompiledExit[][];
   private readonly solver = new LogitQreSolver();
+  private readonly uniquePair = new UniquePairQre();
   private readonly mediator: Mediator;
 
   // per-run state, allocated once
@@ -601,10 +603,20 @@ export class RunEngine {
     return st;
   }
 
-  /** Solve the agent-form pair game now in pairGame; returns each agent's probability of action 0. */
+  /**
+   * Solve the agent-form pair game with type payoffs uA, uB (into pairOut; pairGame holds its normal
+   * form when tracing or when traced); returns each agent's probability of action 0. A game whose
+   * payoffs ignore the other's type and whose QRE is certified unique skips path following
+   * (unique-pair-qre.ts): the same point.
+   */
   private solvePair(beliefA: number, beliefB: number, uA: Float64Array, uB: Float64Array): Float64Array {
+    const direct = this.uniquePair.solve(uA, uB, beliefA, beliefB, this.lambda, this.pairOut);
+    if (direct && !this.trace) {
+      for (let k = 0; k < 4; k++) this.sigmaComply[k] = this.pairOut[2 * k];
+      return this.sigmaComply;
+    }
     fillBayesianPair(this.pairGame, uA, uB, beliefA, beliefB);
-    const sigma = this.solver.solve(this.pairGame, this.lambda, this.pairOut);
+    const sigma = direct ? this.pairOut : this.solver.solve(this.pairGame, this.lambda, this.pairOut);
     for (let k = 0; k < 4; k++) this.sigmaComply[k] = sigma[2 * k];
     return this.sigmaComply;
   }

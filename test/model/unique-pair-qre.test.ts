@@ -1,0 +1,182 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { fillBayesianPair, newBayesianPairGame, typePayoffIndex } from '../../src/model/games/bayesian-pair.js';
+import { fillAcceptanceTypePayoffs, fillComplianceTypePayoffs, type StageTerms } from '../../src/model/games/ceasefire.js';
+import { LogitQreSolver } from '../../src/model/logit-qre.js';
+import { expectedPayoffs } from '../../src/model/normal-form.js';
+import { UniquePairQre } from '../../src/model/unique-pair-qre.js';
+
+/** Deterministic uniform numbers in [0, 1) (a linear congruential generator). */
+function lcg(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+}
+
+function stage(t: StageTerms): Float64Array {
+  const u = new Float64Array(16);
+  fillComplianceTypePayoffs(t, u);
+  return u;
+}
+
+/** Type payoffs that ignore the other's type, each entry uniform in [-1, 1). */
+function randomTypeIndependent(rand: () => number): Float64Array {
+  const u = new Float64Array(16);
+  for (let t = 0; t < 2; t++) {
+    for (let a = 0; a < 2; a++) {
+      for (let b = 0; b < 2; b++) {
+        const v = 2 * rand() - 1;
+        u[typePayoffIndex(t, 0, a, b)] = v;
+        u[typePayoffIndex(t, 1, a, b)] = v;
+      }
+    }
+  }
+  return u;
+}
+
+/** Roots of x - G(x) on a grid of 200,001 points, G as in unique-pair-qre.ts, from the normal form via the reference solver's definitions. */
+function gridRoots(uA: Float64Array, uB: Float64Array, bA: number, bB: number, lambda: number): number {
+  const L = (z: number): number => 1 / (1 + Math.exp(-z));
+  const d = (u: Float64Array, t: number, x: number): number =>
+    x * (u[typePayoffIndex(t, 0, 0, 0)] - u[typePayoffIndex(t, 0, 1, 0)]) + (1 - x) * (u[typePayoffIndex(t, 0, 0, 1)] - u[typePayoffIndex(t, 0, 1, 1)]);
+  const g = (x: number): number => {
+    const y = bB * L(lambda * d(uA, 0, x)) + (1 - bB) * L(lambda * d(uA, 1, x));
+    return bA * L(lambda * d(uB, 0, y)) + (1 - bA) * L(lambda * d(uB, 1, y));
+  };
+  const n = 200_000;
+  let roots = 0;
+  let prev = -g(0);
+  for (let i = 1; i <= n; i++) {
+    const x = i / n;
+    const h = x - g(x);
+    if (h > 0 !== prev > 0) roots++;
+    prev = h;
+  }
+  return roots;
+}
+
+/** max |sigma - logit response(sigma)| of an agent-form profile. */
+function residual(uA: Float64Array, uB: Float64Array, bA: number, bB: number, lambda: number, sigma: Float64Array): number {
+  const game = newBayesianPairGame();
+  fillBayesianPair(game, uA, uB, bA, bB);
+  const u = expectedPayoffs(game, sigma);
+  let worst = 0;
+  for (let i = 0; i < 4; i++) {
+    const p0 = 1 / (1 + Math.exp(-lambda * (u[2 * i] - u[2 * i + 1])));
+    worst = Math.max(worst, Math.abs(p0 - sigma[2 * i]));
+  }
+  return worst;
+}
+
+const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
+  return d;
+};
+
+test('doc example: the certified QRE equals the traced one (P(comply) of (A,s), (A,n), (B,s), (B,n))', () => {
+  const u = stage({ peace: 1, temptation: 0.5, sucker: 1, push: 0.2, future: 1 });
+  const out = new Float64Array(8);
+  const solver = new UniquePairQre();
+  assert.ok(solver.solve(u, u, 0.7, 0.4, 2, out));
+  assert.is(solver.rounds, 3);
+  const game = newBayesianPairGame();
+  fillBayesianPair(game, u, u, 0.7, 0.4);
+  const traced = new LogitQreSolver({ caution: 0.05 }).solve(game, 2);
+  assert.ok(maxDiff(out, traced) < 1e-12, `differs from the trace by ${maxDiff(out, traced)}`);
+  const rounded = [0, 2, 4, 6].map((j) => Math.round(out[j] * 1e9) / 1e9);
+  assert.equal(rounded, [0.977102244, 0.745883422, 0.968635925, 0.71404527]);
+  for (let j = 0; j < 8; j += 2) assert.ok(Math.abs(out[j] + out[j + 1] - 1) < 1e-15);
+});
+
+test('certified games agree with a trace 20 times as cautious to 1e-11, and are fixed points to 1e-12 (random games, lambda 0.5 to 60)', () => {
+  const rand = lcg(5);
+  const solver = new UniquePairQre();
+  const ref = new LogitQreSolver({ caution: 0.05 });
+  const game = newBayesianPairGame();
+  const out = new Float64Array(8);
+  let certified = 0;
+  let tried = 0;
+  let worst = 0;
+  let worstResidual = 0;
+  for (const lambda of [0.5, 2, 8, 25, 60]) {
+    for (let k = 0; k < 300; k++) {
+      const compliance = k % 2 === 0;
+      const terms = (): StageTerms => ({
+        peace: rand(), temptation: rand(), sucker: rand(), push: 0.4 * rand() - 0.2, future: rand() < 0.5 ? 0 : 2 * rand(),
+      });
+      const uA = compliance ? stage(terms()) : randomTypeIndependent(rand);
+      const uB = compliance ? stage(terms()) : randomTypeIndependent(rand);
+      const bA = rand();
+      const bB = rand();
+      tried++;
+      if (!solver.solve(uA, uB, bA, bB, lambda, out)) continue;
+      certified++;
+      fillBayesianPair(game, uA, uB, bA, bB);
+      const traced = ref.solve(game, lambda);
+      worst = Math.max(worst, maxDiff(out, traced));
+      worstResidual = Math.max(worstResidual, residual(uA, uB, bA, bB, lambda, out));
+    }
+  }
+  assert.ok(worst < 1e-11, `largest difference from the trace ${worst}`);
+  // (Steep games: h' near 90 at lambda 60, so the root is only as sharp as one double's spacing.)
+  assert.ok(worstResidual < 1e-12, `largest fixed-point residual ${worstResidual}`);
+  // Most games are certified (so the comparison above is not empty), not all (lambda 25 and 60 have several QRE).
+  assert.ok(certified > 0.7 * tried && certified < tried, `certified ${certified} of ${tried}`);
+});
+
+test('the certificate is sound: every certified game has exactly one root on a fine grid', () => {
+  const rand = lcg(9);
+  const solver = new UniquePairQre();
+  const out = new Float64Array(8);
+  let checked = 0;
+  for (let k = 0; k < 150; k++) {
+    const uA = randomTypeIndependent(rand);
+    const uB = randomTypeIndependent(rand);
+    const bA = rand();
+    const bB = rand();
+    const lambda = [3, 12, 40][k % 3];
+    if (!solver.solve(uA, uB, bA, bB, lambda, out)) continue;
+    checked++;
+    assert.is(gridRoots(uA, uB, bA, bB, lambda), 1, `game ${k} at lambda ${lambda}`);
+  }
+  assert.ok(checked > 80, `only ${checked} certified`);
+});
+
+test('an assurance game with three QRE is declined (the branch must be traced) and out is left alone', () => {
+  // Two sincere sides sure of each other: comply if the other does. At lambda 10 three QRE (x about
+  // 0.000125, 0.4667 and 0.99996).
+  const u = stage({ peace: 1, temptation: 0.5, sucker: 0.9, push: 0, future: 0 });
+  assert.is(gridRoots(u, u, 1, 1, 10), 3);
+  const out = new Float64Array(8).fill(-1);
+  const solver = new UniquePairQre();
+  assert.not.ok(solver.solve(u, u, 1, 1, 10, out));
+  assert.equal(Array.from(out), new Array(8).fill(-1));
+  // At lambda 2 the same game has one QRE and is certified.
+  assert.is(gridRoots(u, u, 1, 1, 2), 1);
+  assert.ok(solver.solve(u, u, 1, 1, 2, out));
+});
+
+test('payoffs that depend on the other\'s type (accepting a ceasefire) are declined', () => {
+  const u = stage({ peace: 1, temptation: 0.5, sucker: 1, push: 0, future: 0 });
+  const acc = new Float64Array(16);
+  fillAcceptanceTypePayoffs(u, 0, new Float64Array([0.9, 0.2, 0.8, 0.3]), 3, 0, acc);
+  assert.not.ok(new UniquePairQre().solve(acc, u, 0.5, 0.5, 4, new Float64Array(8)));
+});
+
+test('lambda 0 gives the centroid; NaN payoffs, beliefs outside [0, 1] and negative lambda are declined', () => {
+  const u = stage({ peace: 1, temptation: 0.5, sucker: 1, push: 0.1, future: 0.5 });
+  const out = new Float64Array(8);
+  const solver = new UniquePairQre();
+  assert.ok(solver.solve(u, u, 0.3, 0.8, 0, out));
+  assert.equal(Array.from(out), new Array(8).fill(0.5));
+  const bad = u.slice();
+  bad[3] = NaN;
+  assert.not.ok(solver.solve(bad, u, 0.3, 0.8, 2, out));
+  assert.not.ok(solver.solve(u, u, 1.2, 0.8, 2, out));
+  assert.not.ok(solver.solve(u, u, 0.3, 0.8, -1, out));
+});
+
+test.run();
