@@ -81,6 +81,9 @@
  * times as cautious, docs/MODEL.md). Two players: unknowns min(K_0, K_1) - 1 instead of K_0 + K_1 -
  * 2; the four-agent pair games: 2 instead of 4.
  *
+ * Unique QRE. A 2x2 game whose QRE at lambda is certified unique (interval arithmetic on its scalar
+ * fixed-point form, unique-pair-qre.ts) is solved without tracing: the branch must end there.
+ *
  * Cost: each Newton iteration evaluates D and J (two players: O(K_0 K_1); N players: tensor
  * contractions, O(N prod_i K_i), written out for all-binary games; binary games whose D are sparse
  * multilinear polynomials in the others' probabilities — agent-form games — by those polynomials'
@@ -103,6 +106,7 @@
  * logitQre(pd, 1); // [[0.22675064483..., 0.77324935516...], [0.22675064483..., 0.77324935516...]]
  */
 import { validateGame, type NormalFormGame } from './normal-form.js';
+import { UniquePairQre } from './unique-pair-qre.js';
 
 /** Counters of the last solve, for benchmarks and tests. */
 export interface QreSolveStats {
@@ -205,6 +209,8 @@ export class LogitQreSolver {
   private readonly slack: number;
   /** whether to eliminate players in closed form (the default); false traces every log-ratio */
   private readonly eliminate: boolean;
+  /** The certified shortcut for 2x2 games with one QRE (null: always trace). */
+  private readonly unique: UniquePairQre | null;
 
   private readonly f = new Float64Array(F_SIZE);
   private readonly q = new Float64Array(Q_SIZE);
@@ -301,6 +307,8 @@ export class LogitQreSolver {
   constructor(opts?: { caution?: number; eliminate?: boolean }) {
     const c = opts?.caution ?? 1;
     this.eliminate = opts?.eliminate ?? true;
+    // A cautious solver (a reference in tests) always traces.
+    this.unique = c === 1 && this.eliminate ? new UniquePairQre() : null;
     if (!(c > 0 && c <= 1)) throw new Error(`logit QRE: caution must be in (0, 1], got ${c}`);
     this.dMax = D_MAX * c;
     this.dNom = D_NOM * c;
@@ -319,6 +327,16 @@ export class LogitQreSolver {
    */
   solve(game: NormalFormGame, lambda: number, out?: Float64Array): Float64Array {
     checkLambda(lambda);
+    const ks = game.strategies;
+    if (this.unique !== null && ks.length === 2 && ks[0] === 2 && ks[1] === 2 && game.payoffs.length === 8 && game.payoffs instanceof Float64Array) {
+      // A 2x2 game whose QRE at lambda is certified unique needs no tracing (unique-pair-qre.ts).
+      if (out === undefined) out = new Float64Array(4);
+      if (out.length >= 4 && this.unique.solveTwoByTwo(game.payoffs, lambda, out)) {
+        this.counts.fill(0);
+        this.statVals[0] = this.unique.residual;
+        return out;
+      }
+    }
     this.setup(game);
     this.counts.fill(0);
     this.statVals[0] = 0;

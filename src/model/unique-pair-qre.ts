@@ -59,14 +59,16 @@ const MAX_IT = 200;
 // Coefficients in `c`: m and k of A's two agents, then B's, then the beliefs and lambda.
 const MA0 = 0, KA0 = 1, MA1 = 2, KA1 = 3, MB0 = 4, KB0 = 5, MB1 = 6, KB1 = 7, BA = 8, BB = 9, LAM = 10;
 // Enclosures in `e`: value lo, hi and derivative lo, hi of F_B (0..3) and of F_A (4..7).
-// Evaluation results in `v`: y = F_B(x), G(x), G'(x).
+// Evaluation results in `v`: y = F_B(x), G(x), G'(x); and the root of the last certified solve.
 
 export class UniquePairQre {
   private readonly c = new Float64Array(11);
   private readonly e = new Float64Array(8);
-  private readonly v = new Float64Array(3);
+  private readonly v = new Float64Array(4);
   /** Rounds of narrowing in the last call (0 if it declined before narrowing), for tests. */
   rounds = 0;
+  /** After solveTwoByTwo: max |sigma - logit response(sigma)| of the profile written. */
+  residual = 0;
 
   /**
    * If the game with type payoffs uA, uB (games/bayesian-pair.ts layout), beliefs beliefA (A's that B
@@ -86,9 +88,48 @@ export class UniquePairQre {
     c[BA] = beliefA;
     c[BB] = beliefB;
     c[LAM] = lambda;
-    for (let i = 0; i <= LAM; i++) if (!Number.isFinite(c[i])) return false;
-    if (!(beliefA >= 0 && beliefA <= 1 && beliefB >= 0 && beliefB <= 1 && lambda >= 0)) return false;
+    if (!this.certifyAndSolve()) return false;
+    const x = this.v[3];
+    const y = this.v[0];
+    logitPair(lambda * (c[MA0] + c[KA0] * x), out, 0);
+    logitPair(lambda * (c[MA1] + c[KA1] * x), out, 2);
+    logitPair(lambda * (c[MB0] + c[KB0] * y), out, 4);
+    logitPair(lambda * (c[MB1] + c[KB1] * y), out, 6);
+    return true;
+  }
 
+  /**
+   * The same for a two-player game with two strategies each (normal-form payoffs, player 0's strategy
+   * fastest: payoffs[2 (a + 2 b) + i]): a pair game with one type a side, x being player 0's
+   * expectation that player 1 plays strategy 0. Writes P0(0), P0(1), P1(0), P1(1) into `out`.
+   */
+  solveTwoByTwo(payoffs: Float64Array, lambda: number, out: Float64Array): boolean {
+    this.rounds = 0;
+    const c = this.c;
+    // D_0(x) = u_0(0, .) - u_0(1, .) against P1(0) = x; D_1(y) likewise against P0(0) = y.
+    const m0 = payoffs[4] - payoffs[6];
+    const m1 = payoffs[3] - payoffs[7];
+    c[MA0] = c[MA1] = m0;
+    c[KA0] = c[KA1] = payoffs[0] - payoffs[2] - m0;
+    c[MB0] = c[MB1] = m1;
+    c[KB0] = c[KB1] = payoffs[1] - payoffs[5] - m1;
+    c[BA] = 1;
+    c[BB] = 1;
+    c[LAM] = lambda;
+    if (!this.certifyAndSolve()) return false;
+    logitPair(lambda * (c[MA0] + c[KA0] * this.v[3]), out, 0);
+    logitPair(lambda * (c[MB0] + c[KB0] * this.v[0]), out, 2);
+    // Player 1 answers player 0's mixture exactly; player 0 answers x, not quite player 1's P1(0).
+    this.residual = Math.abs(out[0] - logistic(lambda * (m0 + c[KA0] * out[2])));
+    return true;
+  }
+
+  /** With the coefficients in c: certify, then find the root into v[3] (and F_B(x) into v[0]). */
+  private certifyAndSolve(): boolean {
+    const c = this.c;
+    const lambda = c[LAM];
+    for (let i = 0; i <= LAM; i++) if (!Number.isFinite(c[i])) return false;
+    if (!(c[BA] >= 0 && c[BA] <= 1 && c[BB] >= 0 && c[BB] <= 1 && lambda >= 0)) return false;
     const e = this.e;
     let lo = 0;
     let hi = 1;
@@ -129,13 +170,8 @@ export class UniquePairQre {
       x = x + step > a && x + step < b ? x + step : 0.5 * (a + b);
       if (b - a <= STEP_TOL) break;
     }
-    // The profile at x: A's agents from x, B's from y = F_B(x).
     this.evaluate(x);
-    const y = v[0];
-    logitPair(lambda * (c[MA0] + c[KA0] * x), out, 0);
-    logitPair(lambda * (c[MA1] + c[KA1] * x), out, 2);
-    logitPair(lambda * (c[MB0] + c[KB0] * y), out, 4);
-    logitPair(lambda * (c[MB1] + c[KB1] * y), out, 6);
+    v[3] = x;
     return true;
   }
 

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { fillBayesianPair, newBayesianPairGame, typePayoffIndex } from '../../src/model/games/bayesian-pair.js';
 import { fillAcceptanceTypePayoffs, fillComplianceTypePayoffs, type StageTerms } from '../../src/model/games/ceasefire.js';
 import { LogitQreSolver } from '../../src/model/logit-qre.js';
-import { expectedPayoffs } from '../../src/model/normal-form.js';
+import { expectedPayoffs, makeGame } from '../../src/model/normal-form.js';
 import { UniquePairQre } from '../../src/model/unique-pair-qre.js';
 
 /** Deterministic uniform numbers in [0, 1) (a linear congruential generator). */
@@ -177,6 +177,37 @@ test('lambda 0 gives the centroid; NaN payoffs, beliefs outside [0, 1] and negat
   assert.not.ok(solver.solve(bad, u, 0.3, 0.8, 2, out));
   assert.not.ok(solver.solve(u, u, 1.2, 0.8, 2, out));
   assert.not.ok(solver.solve(u, u, 0.3, 0.8, -1, out));
+});
+
+test('2x2 games: the ceasefire prisoner dilemma at lambda 1 gives gambit-logit\'s P(comply) = 0.226750644834', () => {
+  const pd = makeGame([2, 2], [3, 3, 5, 0, 0, 5, 1, 1]);
+  const out = new Float64Array(4);
+  const solver = new UniquePairQre();
+  assert.ok(solver.solveTwoByTwo(pd.payoffs as Float64Array, 1, out));
+  assert.ok(Math.abs(out[0] - 0.226750644834) < 1e-12 && Math.abs(out[2] - 0.226750644834) < 1e-12, String(out[0]));
+  assert.ok(solver.residual < 1e-15);
+});
+
+test('2x2 games: certified ones agree with a cautious trace to 1e-11; a coordination game with three QRE is declined', () => {
+  const rand = lcg(21);
+  const solver = new UniquePairQre();
+  const ref = new LogitQreSolver({ caution: 0.05 });
+  const out = new Float64Array(4);
+  let certified = 0;
+  let worst = 0;
+  for (let k = 0; k < 600; k++) {
+    const game = makeGame([2, 2], Array.from({ length: 8 }, () => 2 * rand() - 1));
+    const lambda = [1, 5, 20][k % 3];
+    if (!solver.solveTwoByTwo(game.payoffs as Float64Array, lambda, out)) continue;
+    certified++;
+    worst = Math.max(worst, maxDiff(out, ref.solve(game, lambda)));
+  }
+  assert.ok(worst < 1e-11, `largest difference ${worst}`);
+  assert.ok(certified > 400 && certified < 600, `certified ${certified} of 600`);
+  // Stag hunt: one QRE at lambda 10 (certified), three at lambda 40 (x about 5e-6, 0.8418, 0.99967: declined).
+  const stag = makeGame([2, 2], [1, 1, 0.8, 0, 0, 0.8, 0.8, 0.8]);
+  assert.ok(solver.solveTwoByTwo(stag.payoffs as Float64Array, 10, out));
+  assert.not.ok(solver.solveTwoByTwo(stag.payoffs as Float64Array, 40, out));
 });
 
 test.run();
