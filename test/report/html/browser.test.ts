@@ -79,7 +79,9 @@ if (!existsSync(CHROMIUM)) {
     assert.ok(existsSync(REPORT), `${REPORT} is missing: run npm run results`);
     const dir = mkdtempSync(join(tmpdir(), 'negsim-browser-'));
     const ctx = await chromium.launchPersistentContext(join(dir, 'profile'), {
-      executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1000, height: 1200 }, deviceScaleFactor: 1, timeout: 15_000,
+      executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1000, height: 1200 }, deviceScaleFactor: 1,
+      // A cold first start on a fresh machine (CI), beside CPU-bound tests, has taken over 15 s: wait a minute.
+      timeout: 60_000,
     });
     try {
       const run = await visit(ctx, REPORT, true);
