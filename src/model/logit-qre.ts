@@ -106,7 +106,7 @@
  * logitQre(pd, 1); // [[0.22675064483..., 0.77324935516...], [0.22675064483..., 0.77324935516...]]
  */
 import { validateGame, type NormalFormGame } from './normal-form.js';
-import { UniquePairQre } from './unique-pair-qre.js';
+import { logitPair, UniquePairQre } from './unique-pair-qre.js';
 
 /** Counters of the last solve, for benchmarks and tests. */
 export interface QreSolveStats {
@@ -1747,17 +1747,7 @@ export class LogitQreSolver {
  * the logistic, written so that exp never overflows.
  */
 function binaryProbs(prob: Float64Array, o: number, v: number): void {
-  if (v >= 0) {
-    const e = Math.exp(-v);
-    const s1 = 1 / (1 + e);
-    prob[o] = e * s1;
-    prob[o + 1] = s1;
-  } else {
-    const e = Math.exp(v);
-    const s0 = 1 / (1 + e);
-    prob[o] = s0;
-    prob[o + 1] = e * s0;
-  }
+  logitPair(-v, prob, o);
 }
 
 function checkLambda(lambda: number): void {

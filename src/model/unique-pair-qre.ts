@@ -214,8 +214,11 @@ function logistic(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-/** P(action 0) = L(z), P(action 1) = L(-z), each without cancellation, into out[o], out[o + 1]. */
-function logitPair(z: number, out: Float64Array, o: number): void {
+/**
+ * P(action 0) = L(z), P(action 1) = L(-z) into out[o], out[o + 1]: each without cancellation, and exp never
+ * overflows (also logit-qre.ts's binary mixtures, with z = -v).
+ */
+export function logitPair(z: number, out: Float64Array, o: number): void {
   if (z >= 0) {
     const ez = Math.exp(-z);
     const p0 = 1 / (1 + ez);

@@ -5,6 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { LogitQreSolver, logitQre } from '../../src/model/logit-qre.js';
 import { expectedPayoffs, gameFromFixture, makeGame, profileCount, type NormalFormGame, type QreFixture } from '../../src/model/normal-form.js';
+import { lcg, maxDiff } from './random-games.js';
 
 // The Gambit fixtures live next to the repository: <repo>/../shared/fixtures/qre.
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -38,25 +39,12 @@ function residual(game: NormalFormGame, lambda: number, sigma: ArrayLike<number>
   return worst;
 }
 
-/** Deterministic uniform numbers in [0, 1) for test games (a linear congruential generator). */
-function lcg(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-}
 
 function randomGame(strategies: number[], rand: () => number, lo = -1, hi = 1): NormalFormGame {
   const len = profileCount(strategies) * strategies.length;
   return makeGame(strategies, Array.from({ length: len }, () => lo + (hi - lo) * rand()));
 }
 
-const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
-  let d = 0;
-  for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
-  return d;
-};
 
 test('every gambit-logit fixture point is reproduced to 1e-6 at its reported lambda', () => {
   const solver = new LogitQreSolver();

@@ -5,15 +5,8 @@ import { fillAcceptanceTypePayoffs, fillComplianceTypePayoffs, type StageTerms }
 import { LogitQreSolver } from '../../src/model/logit-qre.js';
 import { expectedPayoffs, makeGame } from '../../src/model/normal-form.js';
 import { UniquePairQre } from '../../src/model/unique-pair-qre.js';
+import { lcg, maxDiff } from './random-games.js';
 
-/** Deterministic uniform numbers in [0, 1) (a linear congruential generator). */
-function lcg(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-}
 
 function stage(t: StageTerms): Float64Array {
   const u = new Float64Array(16);
@@ -70,11 +63,6 @@ function residual(uA: Float64Array, uB: Float64Array, bA: number, bB: number, la
   return worst;
 }
 
-const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
-  let d = 0;
-  for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
-  return d;
-};
 
 test('doc example: the certified QRE equals the traced one (P(comply) of (A,s), (A,n), (B,s), (B,n))', () => {
   const u = stage({ peace: 1, temptation: 0.5, sucker: 1, push: 0.2, future: 1 });
