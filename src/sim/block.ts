@@ -1,8 +1,7 @@
 /**
  * A block of consecutive runs, the unit of work of the Monte Carlo: the same blocks whatever the number of
  * workers, so that their tallies, merged in block order, give the same bytes for 1, 2 or 16 workers.
- * Optionally keeps each run's record in columns (for the runs CSV), as typed arrays that a worker can
- * transfer without copying.
+ * Optionally keeps each run's record in columns (for the runs CSV), as typed arrays.
  */
 import type { Scenario } from '../scenario/types.js';
 import { addRun, newTally, type Tally } from '../stats/tally.js';
@@ -112,12 +111,4 @@ export class BlockRunner {
 /** A block being played in slices (BlockRunner.begin). */
 export interface BlockSlices {
   step(n: number): BlockResult | null;
-}
-
-/** The typed arrays' buffers of a block result, to transfer (not copy) it from a worker thread. */
-export function transferList(result: BlockResult): ArrayBuffer[] {
-  const out: ArrayBuffer[] = [];
-  for (const v of Object.values(result.tally)) if (ArrayBuffer.isView(v)) out.push(v.buffer as ArrayBuffer);
-  if (result.columns) for (const v of Object.values(result.columns)) if (ArrayBuffer.isView(v)) out.push(v.buffer as ArrayBuffer);
-  return out;
 }
