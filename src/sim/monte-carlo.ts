@@ -112,8 +112,10 @@ export class WorkerPool {
   }
 
   /**
-   * Requests 0 .. n-1 (request(i) must set seq: i), handed out in order, two in flight per thread; each
-   * result is handed to take in request order, with its request number.
+   * Requests 0 .. n-1 (request(i) must set seq: i), handed out in order, two in flight per worker thread
+   * (so none waits while the main thread merges or plays), one once few are left (so none sits queued
+   * behind a block while another thread runs dry); each result is handed to take in request order, with
+   * its request number.
    */
   async runBlocks(
     nBlocks: number,
@@ -138,8 +140,15 @@ export class WorkerPool {
         failed = e;
         reject(e);
       };
+      const inFlight = new Map<Worker, number>(this.workers.map((w) => [w, 0]));
+      const threads = this.workers.length + (local ? 1 : 0);
       const dispatch = (w: Worker) => {
         if (failed || next >= nBlocks || stopped()) return;
+        // The last blocks go one at a time to whichever thread is free first: a second block queued
+        // on a busy worker would leave the others idle at the end (about a block's time, 55 ms of
+        // Geneva II's 3.3 s on 10^5 runs).
+        if (inFlight.get(w)! > 0 && nBlocks - next <= threads) return;
+        inFlight.set(w, inFlight.get(w)! + 1);
         w.postMessage(request(next++));
       };
       const drain = async () => {
@@ -159,6 +168,7 @@ export class WorkerPool {
         w.on('message', (msg: WorkerReply) => {
           if (!msg.ok) return fail(new WorkerFailure(`failed on block ${msg.block}: ${msg.message}`));
           ready.set(msg.seq, msg.result);
+          inFlight.set(w, inFlight.get(w)! - 1);
           dispatch(w);
           draining = draining.then(drain).catch(fail);
         });
@@ -168,7 +178,6 @@ export class WorkerPool {
         w.on('exit', (code) => {
           if (!this.closing && expected < nBlocks) fail(new WorkerFailure(`exited with code ${code}`));
         });
-        // two blocks in flight per worker, so none waits while the main thread merges (or plays)
         dispatch(w);
         dispatch(w);
       }
