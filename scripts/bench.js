@@ -79,7 +79,10 @@ for (let k = 0; k < 3; k++) {
   ratios.push(one.seconds / many.seconds);
 }
 const median = [...ratios].sort((a, b) => a - b)[1];
-process.stdout.write(`speed-up from 1 to ${all} workers at 100000 runs: ${ratios.map((r) => r.toFixed(2) + 'x').join(', ')}; median ${median.toFixed(2)}x${all === 2 ? ' (target >= 1.7x)' : ''}\n`);
+// The target (1.7x on 2 workers) is judged at 10^6 runs, where the threads' one-time start-up and JIT
+// compile (about 0.5 s on 2 workers, 0.3 s on one) weigh little; at 10^5, a 3-second job, they weigh a sixth.
+process.stdout.write(`speed-up from 1 to ${all} workers at 100000 runs: ${ratios.map((r) => r.toFixed(2) + 'x').join(', ')}; median ${median.toFixed(2)}x` +
+  ` (start-up and JIT compile included; the target is judged at 10^6 runs)\n`);
 const big = scale.find((m) => m.runs === 1_000_000);
 if (big && oneBig) {
   process.stdout.write(line(oneBig));
