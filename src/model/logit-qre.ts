@@ -70,8 +70,9 @@
  *   lambda R exceeds about 1e4 (the residual is then about 1e-12 lambda R at worst).
  *
  * Elimination. A set T of players whose payoff differences do not depend on one another's
- * strategies (the second player of a two-player game; the other side's agents in an agent-form
- * pair game, found by exact comparison of payoff entries) is solved in closed form: their equations
+ * strategies (in a two-player game the player with more strategies, the second on a tie; in an
+ * agent-form pair game side A's two type-agents, which weigh only side B's; found by exact comparison
+ * of payoff entries) is solved in closed form: their equations
  * H_T = 0 say v_T = mu D_T(sigma_S), S being the other players, so the branch is the curve of
  * H_S(v_S, v_T(v_S, mu), mu) = 0 in (v_S, mu) — the same curve, projected, without its T
  * coordinates. Its Jacobian is the Schur complement J_SS - J_ST J_TS (J_TT = I), whose determinant
@@ -82,7 +83,8 @@
  * 2; the four-agent pair games: 2 instead of 4.
  *
  * Unique QRE. A 2x2 game whose QRE at lambda is certified unique (interval arithmetic on its scalar
- * fixed-point form, unique-pair-qre.ts) is solved without tracing: the branch must end there.
+ * fixed-point form, unique-pair-qre.ts) is solved without tracing: the branch must end there. Only a
+ * solver with the constructor's defaults (shortcut and elimination on, caution 1) does this.
  *
  * Cost: each Newton iteration evaluates D and J (two players: O(K_0 K_1); N players: tensor
  * contractions, O(N prod_i K_i), written out for all-binary games; binary games whose D are sparse
@@ -209,7 +211,7 @@ export class LogitQreSolver {
   private readonly slack: number;
   /** whether to eliminate players in closed form (the default); false traces every log-ratio */
   private readonly eliminate: boolean;
-  /** The certified shortcut for 2x2 games with one QRE (null: always trace). */
+  /** The certified shortcut for 2x2 games with one QRE (null: always trace; see the constructor). */
   private readonly unique: UniquePairQre | null;
 
   private readonly f = new Float64Array(F_SIZE);
@@ -302,13 +304,15 @@ export class LogitQreSolver {
   /**
    * `caution` in (0, 1] (default 1) scales the step-control limits (first correction, turning
    * angle, arc slack) down: smaller values take shorter steps. Tests trace reference branches with
-   * it.
+   * it. `eliminate` (default true) solves players in closed form where it can (see the doc comment).
+   * `shortcut` (default true) lets `solve` skip tracing a 2x2 game whose QRE is certified unique
+   * (unique-pair-qre.ts); it is used only when `shortcut`, `eliminate` and `caution` = 1 all hold, so a
+   * cautious or non-eliminating solver (a reference in tests) always traces.
    */
-  constructor(opts?: { caution?: number; eliminate?: boolean }) {
+  constructor(opts?: { caution?: number; eliminate?: boolean; shortcut?: boolean }) {
     const c = opts?.caution ?? 1;
     this.eliminate = opts?.eliminate ?? true;
-    // A cautious solver (a reference in tests) always traces.
-    this.unique = c === 1 && this.eliminate ? new UniquePairQre() : null;
+    this.unique = (opts?.shortcut ?? true) && c === 1 && this.eliminate ? new UniquePairQre() : null;
     if (!(c > 0 && c <= 1)) throw new Error(`logit QRE: caution must be in (0, 1], got ${c}`);
     this.dMax = D_MAX * c;
     this.dNom = D_NOM * c;

@@ -59,7 +59,8 @@ const MAX_IT = 200;
 // Coefficients in `c`: m and k of A's two agents, then B's, then the beliefs and lambda.
 const MA0 = 0, KA0 = 1, MA1 = 2, KA1 = 3, MB0 = 4, KB0 = 5, MB1 = 6, KB1 = 7, BA = 8, BB = 9, LAM = 10;
 // Enclosures in `e`: value lo, hi and derivative lo, hi of F_B (0..3) and of F_A (4..7).
-// Evaluation results in `v`: y = F_B(x), G(x), G'(x); and the root of the last certified solve.
+// Evaluation results in `v`: y = F_B(x), G(x), G'(x) (G and G' skipped by the final evaluation); and the
+// root of the last certified solve.
 
 export class UniquePairQre {
   private readonly c = new Float64Array(11);
@@ -170,24 +171,29 @@ export class UniquePairQre {
       x = x + step > a && x + step < b ? x + step : 0.5 * (a + b);
       if (b - a <= STEP_TOL) break;
     }
-    this.evaluate(x);
+    this.evaluate(x, false);
     v[3] = x;
     return true;
   }
 
-  /** F_B(x), G(x) and G'(x) into v. */
-  private evaluate(x: number): void {
+  /**
+   * F_B(x) into v[0] and, if withG, G(x) and G'(x) into v[1], v[2]. A logistic term whose
+   * weight is exactly 0 (a belief of 0 or 1; solveTwoByTwo's beliefs are 1) is taken as 0, not
+   * evaluated: it only added 0 times a finite number, so the results are the same to the bit.
+   */
+  private evaluate(x: number, withG = true): void {
     const { c, v } = this;
     const lambda = c[LAM];
-    const la0 = logistic(lambda * (c[MA0] + c[KA0] * x));
-    const la1 = logistic(lambda * (c[MA1] + c[KA1] * x));
     const bB = c[BB];
+    const la0 = bB === 0 ? 0 : logistic(lambda * (c[MA0] + c[KA0] * x));
+    const la1 = bB === 1 ? 0 : logistic(lambda * (c[MA1] + c[KA1] * x));
     const y = bB * la0 + (1 - bB) * la1;
-    const dy = lambda * (bB * c[KA0] * la0 * (1 - la0) + (1 - bB) * c[KA1] * la1 * (1 - la1));
-    const lb0 = logistic(lambda * (c[MB0] + c[KB0] * y));
-    const lb1 = logistic(lambda * (c[MB1] + c[KB1] * y));
-    const bA = c[BA];
     v[0] = y;
+    if (!withG) return;
+    const dy = lambda * (bB * c[KA0] * la0 * (1 - la0) + (1 - bB) * c[KA1] * la1 * (1 - la1));
+    const bA = c[BA];
+    const lb0 = bA === 0 ? 0 : logistic(lambda * (c[MB0] + c[KB0] * y));
+    const lb1 = bA === 1 ? 0 : logistic(lambda * (c[MB1] + c[KB1] * y));
     v[1] = bA * lb0 + (1 - bA) * lb1;
     v[2] = lambda * (bA * c[KB0] * lb0 * (1 - lb0) + (1 - bA) * c[KB1] * lb1 * (1 - lb1)) * dy;
   }
@@ -243,6 +249,8 @@ function enclose(w: number, m0: number, k0: number, m1: number, k1: number, lamb
   let dHi = 0;
   for (let t = 0; t < 2; t++) {
     const wt = t === 0 ? w : 1 - w;
+    // A type of weight 0 would add only 0 times finite numbers (solveTwoByTwo: w = 1, so t = 1).
+    if (wt === 0) continue;
     const m = t === 0 ? m0 : m1;
     const k = t === 0 ? k0 : k1;
     const zLo = lambda * (m + k * lo);

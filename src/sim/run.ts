@@ -611,11 +611,7 @@ export class RunEngine {
    */
   private solvePair(beliefA: number, beliefB: number, uA: Float64Array, uB: Float64Array): Float64Array {
     const direct = this.uniquePair.solve(uA, uB, beliefA, beliefB, this.lambda, this.pairOut);
-    if (direct && !this.trace) {
-      for (let k = 0; k < 4; k++) this.sigmaComply[k] = this.pairOut[2 * k];
-      return this.sigmaComply;
-    }
-    fillBayesianPair(this.pairGame, uA, uB, beliefA, beliefB);
+    if (!direct || this.trace) fillBayesianPair(this.pairGame, uA, uB, beliefA, beliefB);
     const sigma = direct ? this.pairOut : this.solver.solve(this.pairGame, this.lambda, this.pairOut);
     for (let k = 0; k < 4; k++) this.sigmaComply[k] = sigma[2 * k];
     return this.sigmaComply;

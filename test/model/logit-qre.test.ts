@@ -3,9 +3,10 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { fillBayesianPair, newBayesianPairGame } from '../../src/model/games/bayesian-pair.js';
 import { LogitQreSolver, logitQre } from '../../src/model/logit-qre.js';
 import { expectedPayoffs, gameFromFixture, makeGame, profileCount, type NormalFormGame, type QreFixture } from '../../src/model/normal-form.js';
-import { lcg, maxDiff } from './random-games.js';
+import { lcg, maxDiff, residual } from './random-games.js';
 
 // The Gambit fixtures live next to the repository: <repo>/../shared/fixtures/qre.
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -21,22 +22,6 @@ function loadFixtures(): { file: string; fixture: QreFixture }[] {
   const files = readdirSync(fixtureDir).filter((f) => f.endsWith('.json')).sort();
   if (files.length === 0) throw new Error(`QRE fixtures: no *.json files in ${fixtureDir}`);
   return files.map((file) => ({ file, fixture: JSON.parse(readFileSync(resolve(fixtureDir, file), 'utf8')) }));
-}
-
-
-/** max |sigma - logit response(sigma)|, the fixed-point residual of a QRE candidate. */
-function residual(game: NormalFormGame, lambda: number, sigma: ArrayLike<number>): number {
-  const u = expectedPayoffs(game, sigma);
-  let worst = 0;
-  let o = 0;
-  for (const k of game.strategies) {
-    const top = Math.max(...u.slice(o, o + k).map((x) => lambda * x));
-    const e = u.slice(o, o + k).map((x) => Math.exp(lambda * x - top));
-    const sum = e.reduce((a, b) => a + b, 0);
-    for (let a = 0; a < k; a++) worst = Math.max(worst, Math.abs(e[a] / sum - sigma[o + a]));
-    o += k;
-  }
-  return worst;
 }
 
 
@@ -426,30 +411,22 @@ test('a symmetric game: the principal branch is the symmetric one, also past a b
   assert.ok(Math.abs(p - 0.353462) < 1e-6, String(p));
 });
 
-/** An agent-form pair game (bayesian-pair.ts's layout): agents 0, 1 of side A ignore each other, 2, 3 likewise. */
+/** An agent-form pair game (bayesian-pair.ts): agents 0, 1 of side A ignore each other, 2, 3 likewise. */
 function agentFormGame(rand: () => number): NormalFormGame {
-  const uA = Array.from({ length: 16 }, rand);
-  const uB = Array.from({ length: 16 }, rand);
+  const uA = Float64Array.from({ length: 16 }, rand);
+  const uB = Float64Array.from({ length: 16 }, rand);
   const bA = rand();
   const bB = rand();
-  const ix = (t: number, to: number, a: number, b: number): number => ((t * 2 + to) * 2 + a) * 2 + b;
-  const p: number[] = [];
-  for (let q = 0; q < 16; q++) {
-    const a0 = q & 1, a1 = (q >> 1) & 1, a2 = (q >> 2) & 1, a3 = (q >> 3) & 1;
-    p.push(
-      bA * uA[ix(0, 0, a0, a2)] + (1 - bA) * uA[ix(0, 1, a0, a3)],
-      bA * uA[ix(1, 0, a1, a2)] + (1 - bA) * uA[ix(1, 1, a1, a3)],
-      bB * uB[ix(0, 0, a2, a0)] + (1 - bB) * uB[ix(0, 1, a2, a1)],
-      bB * uB[ix(1, 0, a3, a0)] + (1 - bB) * uB[ix(1, 1, a3, a1)],
-    );
-  }
-  return makeGame([2, 2, 2, 2], p);
+  const game = newBayesianPairGame();
+  fillBayesianPair(game, uA, uB, bA, bB);
+  return game;
 }
 
 test('eliminating players in closed form follows the same branch as tracing every unknown, 20 times as cautiously', () => {
   // Two players (one eliminated), agent-form pair games (two agents eliminated), three players (one), a
-  // fold: the point returned equals the cautious full trace's to 1e-10.
-  const fast = new LogitQreSolver();
+  // fold: the point returned equals the cautious full trace's to 1e-10. (Without the certified 2x2
+  // shortcut, so that the 2x2 games take the one-unknown elimination trace.)
+  const fast = new LogitQreSolver({ shortcut: false });
   const reference = new LogitQreSolver({ eliminate: false, caution: 0.05 });
   const rand = lcg(11);
   const games: NormalFormGame[] = [fold2x3, fold3x3];

@@ -3,9 +3,9 @@ import * as assert from 'uvu/assert';
 import { fillBayesianPair, newBayesianPairGame, typePayoffIndex } from '../../src/model/games/bayesian-pair.js';
 import { fillAcceptanceTypePayoffs, fillComplianceTypePayoffs, type StageTerms } from '../../src/model/games/ceasefire.js';
 import { LogitQreSolver } from '../../src/model/logit-qre.js';
-import { expectedPayoffs, makeGame } from '../../src/model/normal-form.js';
+import { makeGame } from '../../src/model/normal-form.js';
 import { UniquePairQre } from '../../src/model/unique-pair-qre.js';
-import { lcg, maxDiff } from './random-games.js';
+import { lcg, maxDiff, residual } from './random-games.js';
 
 
 function stage(t: StageTerms): Float64Array {
@@ -50,19 +50,6 @@ function gridRoots(uA: Float64Array, uB: Float64Array, bA: number, bB: number, l
   return roots;
 }
 
-/** max |sigma - logit response(sigma)| of an agent-form profile. */
-function residual(uA: Float64Array, uB: Float64Array, bA: number, bB: number, lambda: number, sigma: Float64Array): number {
-  const game = newBayesianPairGame();
-  fillBayesianPair(game, uA, uB, bA, bB);
-  const u = expectedPayoffs(game, sigma);
-  let worst = 0;
-  for (let i = 0; i < 4; i++) {
-    const p0 = 1 / (1 + Math.exp(-lambda * (u[2 * i] - u[2 * i + 1])));
-    worst = Math.max(worst, Math.abs(p0 - sigma[2 * i]));
-  }
-  return worst;
-}
-
 
 test('doc example: the certified QRE equals the traced one (P(comply) of (A,s), (A,n), (B,s), (B,n))', () => {
   const u = stage({ peace: 1, temptation: 0.5, sucker: 1, push: 0.2, future: 1 });
@@ -105,7 +92,7 @@ test('certified games agree with a trace 20 times as cautious to 1e-11, and are 
       fillBayesianPair(game, uA, uB, bA, bB);
       const traced = ref.solve(game, lambda);
       worst = Math.max(worst, maxDiff(out, traced));
-      worstResidual = Math.max(worstResidual, residual(uA, uB, bA, bB, lambda, out));
+      worstResidual = Math.max(worstResidual, residual(game, lambda, out));
     }
   }
   assert.ok(worst < 1e-11, `largest difference from the trace ${worst}`);
