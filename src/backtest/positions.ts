@@ -9,7 +9,7 @@
  * meanAbsoluteErrors([{ issue: 'x', observed: 40, compromise: 50, median: 45, eum: 42, negsim: null }])
  * // { compromise: { mae: 10, n: 1 }, median: { mae: 5, n: 1 }, eum: { mae: 2, n: 1 }, negsim: { mae: NaN, n: 0 } }
  */
-import { forecastIssue, type IssueForecast } from '../forecast/forecast.js';
+import { forecastIssue, negsimForecast, type IssueForecast } from '../forecast/forecast.js';
 import { forecastIssuesOfScenario } from '../forecast/scenario-issues.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Summary } from '../stats/summary.js';
@@ -39,19 +39,19 @@ export function positionRows(scenario: Scenario, summary: Summary): PositionRow[
   const positions = scenario.observed?.positions ?? [];
   if (positions.length === 0) return [];
   const issues = forecastIssuesOfScenario(scenario);
-  const agreed = summary.outcomes.agreement.count > 0;
   return positions.map(({ issue, value }) => {
     // an issue no actor holds a position on has no position forecast
     const f: Partial<IssueForecast> = issues[issue].actors.length > 0 ? forecastIssue(issues[issue], ['compromise', 'median', 'eum']) : {};
     const id = scenario.issues[issue].id;
-    const deal = summary.deal[id];
+    // no negsim forecast without an agreement; a non-finite mean (no summarise() output has one) is none too
+    const deal = negsimForecast(summary, id)?.mean;
     return {
       issue: id,
       observed: value,
       compromise: f.compromise ?? NaN,
       median: f.median ?? NaN,
       eum: f.eum && f.eum.length > 0 ? f.eum[f.eum.length - 1].median : NaN,
-      negsim: agreed && deal && Number.isFinite(deal.mean) ? deal.mean : null,
+      negsim: deal !== undefined && Number.isFinite(deal) ? deal : null,
     };
   });
 }

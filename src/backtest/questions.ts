@@ -21,18 +21,12 @@
  * // { metric: 'outcome.agreement', count: 25, n: 10000, p: 0.0025, lo: 0.00169..., hi: 0.00368... } for Geneva II, seed 1
  */
 import type { ObservedQuestion, Scenario } from '../scenario/types.js';
-import type { CeasefireSummary, Estimate, ExchangeSummary, Summary } from '../stats/summary.js';
-import { wilsonInterval } from '../stats/wilson-interval.js';
+import { estimate, type CeasefireSummary, type Estimate, type ExchangeSummary, type Summary } from '../stats/summary.js';
 import { heldAtLeast, type HeldRounds } from './held-rounds.js';
 
 export interface QuestionForecast extends Estimate {
   /** The summary metric it reads, as the summary CSV names it (`outcome.agreement`, `attend gov`, ...). */
   metric: string;
-}
-
-function estimate(count: number, n: number): Estimate {
-  const w = wilsonInterval(count, n);
-  return { p: n > 0 ? count / n : 0, lo: w.lo, hi: w.hi, count, n };
 }
 
 /** Whether a question needs the histogram of rounds kept (and so the run columns of every block). */

@@ -25,3 +25,5 @@ export const MAX_MEASURES = 50;
 export const MAX_PREFERENCES = 50;
 /** Rounds of talks. */
 export const MAX_ROUNDS = 200;
+/** Observed violations a ceasefire tolerates (its `tolerance`, in the file and by `--set`). */
+export const MAX_TOLERANCE = 100;

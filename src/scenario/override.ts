@@ -19,7 +19,7 @@
  *
  * Two whole numbers that shape every run rather than being drawn can be set too: `rounds` (at least
  * the last round a measure is offered in and any backtest question's `rounds`, at most MAX_ROUNDS) and a
- * ceasefire's `measures.ID.tolerance` (1..100). They take a plain integer, not an uncertain value.
+ * ceasefire's `measures.ID.tolerance` (1..MAX_TOLERANCE). They take a plain integer, not an uncertain value.
  * Everything else that is structure (actors, issues, expressions) is the file's to change.
  */
 import { parse as parseYamlText } from 'yaml';
@@ -27,7 +27,7 @@ import type { Diagnostic, ParamSpec, Scenario, Slot } from './types.js';
 import { RANGE, type RawUncertain } from './schema.js';
 import { explainUncertain, toDistribution } from './uncertain.js';
 import { nearest } from './nearest.js';
-import { MAX_ROUNDS } from './limits.js';
+import { MAX_ROUNDS, MAX_TOLERANCE } from './limits.js';
 
 /** One `--set` as given: the path and its value text. */
 export interface SetArg {
@@ -133,7 +133,7 @@ function structuralPaths(s: Scenario): Map<string, Structural> {
   out.set('rounds', { min, max: MAX_ROUNDS, why, apply: (t, v) => { t.rounds = v; } });
   s.measures.forEach((m, i) => {
     if (m.kind !== 'ceasefire') return;
-    out.set(`measures.${m.id}.tolerance`, { min: 1, max: 100, why: 'the first observed violation is the least that can call it off', apply: (t, v) => { t.measures[i].tolerance = v; } });
+    out.set(`measures.${m.id}.tolerance`, { min: 1, max: MAX_TOLERANCE, why: 'the first observed violation is the least that can call it off', apply: (t, v) => { t.measures[i].tolerance = v; } });
   });
   return out;
 }

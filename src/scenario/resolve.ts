@@ -67,15 +67,19 @@ class Resolver {
   private readonly params: ParamSpec[] = [];
   private readonly issueIds: string[];
   private readonly actorIds: string[];
+  private readonly measureIds: string[];
   private readonly issueIndex: Map<string, number>;
   private readonly actorIndex: Map<string, number>;
+  private readonly measureIndex: Map<string, number>;
   private readonly quotes: { path: Path; quote: string }[] = [];
 
   constructor(private readonly raw: ScenarioFile, private readonly ctx: ResolveContext) {
     this.issueIds = Object.keys(raw.issues);
     this.actorIds = Object.keys(raw.actors);
+    this.measureIds = Object.keys(raw.measures ?? {});
     this.issueIndex = new Map(this.issueIds.map((id, i) => [id, i]));
     this.actorIndex = new Map(this.actorIds.map((id, i) => [id, i]));
+    this.measureIndex = new Map(this.measureIds.map((id, i) => [id, i]));
   }
 
   run(): { scenario?: Scenario; diagnostics: Diagnostic[] } {
@@ -101,9 +105,9 @@ class Resolver {
       this.error(['actors', parties[MAX_PARTIES]], `too many parties: ${parties.length}; the limit is ${MAX_PARTIES}`,
         `each round is a game with up to 3^parties action profiles (3^${MAX_PARTIES} = ${3 ** MAX_PARTIES}), and each party more triples the time and memory of every run; make minor sides sponsors, or merge allied parties`, 'key');
     }
-    const measures = Object.keys(raw.measures ?? {}).map((id) => this.measure(id, raw.measures![id], model));
+    const measures = this.measureIds.map((id) => this.measure(id, raw.measures![id], model));
     if (source?.text !== undefined) this.checkQuotes(source.text, source.file ?? '');
-    const observed = raw.observed === undefined ? undefined : this.observed(raw.observed);
+    const observed = raw.observed === undefined ? undefined : this.observed(raw.observed, parties);
 
     const diagnostics = this.diags;
     if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
@@ -158,7 +162,7 @@ class Resolver {
         this.error(['actors', id], `'${id}' is both an issue id and an actor id`, 'rename one of them', 'key');
       }
     }
-    for (const id of Object.keys(this.raw.measures ?? {})) reserved('a measure', 'measures', id);
+    for (const id of this.measureIds) reserved('a measure', 'measures', id);
   }
 
   /** Index of an issue id, or -1 with an error at `path`. */
@@ -177,6 +181,16 @@ class Resolver {
     if (i < 0) {
       this.error(path, `unknown actor '${id}' in ${path.join('.')}`,
         didYouMean(id, this.actorIds) ?? `actors: ${this.actorIds.join(', ')}`, where);
+    }
+    return i;
+  }
+
+  /** Index of a measure id, or -1 with an error at `path`. */
+  private measureRef(path: Path, id: string, where: 'key' | 'value' = 'value'): number {
+    const i = this.measureIndex.get(id) ?? -1;
+    if (i < 0) {
+      this.error(path, `unknown measure '${id}' in ${path.slice(0, -1).join('.') || path.join('.')}`,
+        didYouMean(id, this.measureIds) ?? (this.measureIds.length ? `measures: ${this.measureIds.join(', ')}` : 'the scenario has no measures'), where);
     }
     return i;
   }
@@ -513,9 +527,9 @@ class Resolver {
    * The `observed:` block: each question's actor or measure must exist and fit its ask (a party for
    * attends/withdraws, a ceasefire for accepted/held, an exchange for carried_out), outcome questions take
    * neither, and `rounds` belongs to `held` only. Its notes are not checked against the source: the
-   * source predates the outcome.
+   * source predates the outcome. `parties`: the ids of the parties, in file order.
    */
-  private observed(o: RawObserved): Observed {
+  private observed(o: RawObserved, parties: readonly string[]): Observed {
     const base = ['observed'];
     if (!isRealDate(o.as_of)) {
       this.error([...base, 'as_of'], `observed.as_of: '${o.as_of}' is not a calendar date`, 'write YYYY-MM-DD, e.g. 2014-02-15');
@@ -523,7 +537,6 @@ class Resolver {
       this.error([...base, 'as_of'], `observed.as_of (${o.as_of}) must be after the scenario's as_of (${this.raw.as_of})`,
         'as_of is the decision date the scenario is encoded at; observed.as_of is when the outcome was known, later');
     }
-    const measureIds = Object.keys(this.raw.measures ?? {});
     const questions: ObservedQuestion[] = [];
     for (const [id, q] of Object.entries(o.questions)) {
       const qp = [...base, 'questions', id];
@@ -534,12 +547,12 @@ class Resolver {
       let measure = -1;
       if (wantsActor) {
         if (q.actor === undefined) {
-          this.error(qp, `observed.questions.${id}: ask '${ask}' needs an actor (the party asked about)`, `add 'actor: ${this.firstParty() ?? '...'}'`, 'key');
+          this.error(qp, `observed.questions.${id}: ask '${ask}' needs an actor (the party asked about)`, `add 'actor: ${parties[0] ?? '...'}'`, 'key');
         } else {
           actor = this.actorRef([...qp, 'actor'], q.actor);
           const a = actor >= 0 ? this.raw.actors[q.actor] : undefined;
           if (a !== undefined && a.role !== 'party') {
-            this.error([...qp, 'actor'], `observed.questions.${id}: '${q.actor}' is a ${a.role}; only parties attend or withdraw`, `parties: ${this.parties().join(', ')}`);
+            this.error([...qp, 'actor'], `observed.questions.${id}: '${q.actor}' is a ${a.role}; only parties attend or withdraw`, `parties: ${parties.join(', ')}`);
             actor = -1;
           }
         }
@@ -548,18 +561,15 @@ class Resolver {
           kind ? 'remove it; the measure names its sides' : "remove it; the question is about the talks' outcome (for one party, use attends or withdraws)", 'key');
       }
       if (kind !== undefined) {
+        const fit = this.measureIds.filter((m) => this.raw.measures![m].kind === kind);
         if (q.measure === undefined) {
-          const fit = measureIds.filter((m) => this.raw.measures![m].kind === kind);
           this.error(qp, `observed.questions.${id}: ask '${ask}' needs a measure (${kind === 'ceasefire' ? 'a ceasefire' : 'an exchange'})`,
             fit.length ? `add 'measure: ${fit[0]}'` : `the scenario has no ${kind}; add one under measures or ask something else`, 'key');
         } else {
-          const i = measureIds.indexOf(q.measure);
-          if (i < 0) {
-            this.error([...qp, 'measure'], `unknown measure '${q.measure}' in observed.questions.${id}`,
-              didYouMean(q.measure, measureIds) ?? (measureIds.length ? `measures: ${measureIds.join(', ')}` : 'the scenario has no measures'));
-          } else if (this.raw.measures![q.measure].kind !== kind) {
-            const fit = measureIds.filter((m) => this.raw.measures![m].kind === kind);
-            this.error([...qp, 'measure'], `observed.questions.${id}: ask '${ask}' is about ${kind === 'ceasefire' ? 'a ceasefire' : 'an exchange'}, and '${q.measure}' is ${this.raw.measures![q.measure].kind === 'ceasefire' ? 'a ceasefire' : 'an exchange'}`,
+          const i = this.measureRef([...qp, 'measure'], q.measure);
+          const found = i >= 0 ? this.raw.measures![q.measure] : undefined;
+          if (found !== undefined && found.kind !== kind) {
+            this.error([...qp, 'measure'], `observed.questions.${id}: ask '${ask}' is about ${kind === 'ceasefire' ? 'a ceasefire' : 'an exchange'}, and '${q.measure}' is ${found.kind === 'ceasefire' ? 'a ceasefire' : 'an exchange'}`,
               fit.length ? `use ${fit.map((m) => `'${m}'`).join(' or ')}, or ask ${kind === 'ceasefire' ? "'carried_out'" : "'accepted' or 'held'"}` : undefined);
           } else {
             measure = i;
@@ -592,13 +602,6 @@ class Resolver {
     return out;
   }
 
-  private parties(): string[] {
-    return this.actorIds.filter((id) => this.raw.actors[id].role === 'party');
-  }
-
-  private firstParty(): string | undefined {
-    return this.parties()[0];
-  }
 }
 
 /** YYYY-MM-DD naming a real day of the Gregorian calendar. */

@@ -9,7 +9,7 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { DATE_PATTERN, ID_PATTERN, SCENARIO_ID_PATTERN } from './names.js';
-import { MAX_ACTORS, MAX_ISSUES, MAX_MEASURES, MAX_PARTIES, MAX_PREFERENCES, MAX_ROUNDS } from './limits.js';
+import { MAX_ACTORS, MAX_ISSUES, MAX_MEASURES, MAX_PARTIES, MAX_PREFERENCES, MAX_ROUNDS, MAX_TOLERANCE } from './limits.js';
 
 export const SCHEMA_ID = 'urn:negsim:scenario:v1';
 
@@ -265,11 +265,11 @@ const Measure = Type.Object(
     between: Type.Tuple([Id('An actor id (a party).'), Id('An actor id (a party).')], { description: 'The two sides: two distinct parties (armed, for a ceasefire).' }),
     issue: Type.Optional(Id('The issue the measure stands for, if any.')),
     at: Type.Optional(
-      Type.Union([Type.Literal('before'), Type.Integer({ minimum: 1, maximum: 200 })], {
+      Type.Union([Type.Literal('before'), Type.Integer({ minimum: 1, maximum: MAX_ROUNDS })], {
         description: "When it is offered: 'before' the talks (default) or a round 1..rounds.",
       }),
     ),
-    tolerance: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Ceasefire only: observed violations tolerated; the next one collapses it. Default 1.' })),
+    tolerance: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_TOLERANCE, description: 'Ceasefire only: observed violations tolerated; the next one collapses it. Default 1.' })),
     miss: Type.Optional(Uncertain('unit', 'Probability a violation goes unseen. Default model.miss.')),
     false_alarm: Type.Optional(Uncertain('unit', 'Probability compliance is seen as a violation. Default model.false_alarm.')),
     peace: Type.Optional(Uncertain('cost', 'What mutual compliance is worth to a sincere side. Default 0.3.')),
@@ -306,7 +306,14 @@ const SourceInfo = Type.Object(
   { additionalProperties: false, description: 'The text the scenario is drawn from.' },
 );
 
+/**
+ * What a backtest question asks (docs/SCENARIO.md, "observed"); each maps to one metric of the Monte Carlo:
+ * attends, withdraws (a party: attended the talks / withdrew in some round); withdrawal, agreement,
+ * stalemate, talks (the outcome; talks = not no_talks); accepted, held (a ceasefire: accepted / accepted
+ * and kept); carried_out (an exchange).
+ */
 export const OBSERVED_ASK_VALUES = ['attends', 'withdraws', 'withdrawal', 'agreement', 'stalemate', 'talks', 'accepted', 'held', 'carried_out'] as const;
+export type ObservedAsk = (typeof OBSERVED_ASK_VALUES)[number];
 /** Questions in one `observed:` block; far above the dozen a real backtest asks. */
 export const MAX_OBSERVED_QUESTIONS = 200;
 

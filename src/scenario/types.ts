@@ -8,6 +8,8 @@
  * the model.
  */
 import type { ExprIR } from './expr-ir.js';
+// type-only: schema.ts holds the list of asks, and a type import makes no cycle at run time
+import type { ObservedAsk } from './schema.js';
 
 export type ActorId = string;
 export type IssueId = string;
@@ -201,15 +203,7 @@ export interface SourceSpec {
   text?: string;
 }
 
-/** What a backtest question asks (docs/SCENARIO.md, "observed"); each maps to one metric of the Monte Carlo. */
-export type ObservedAsk =
-  | 'attends' | 'withdraws'                     // a party: attended the talks / withdrew in some round
-  | 'withdrawal' | 'agreement' | 'stalemate' | 'talks' // the outcome (talks = not no_talks)
-  | 'accepted' | 'held'                         // a ceasefire: accepted / accepted and kept
-  | 'carried_out';                              // an exchange: carried out
-export const OBSERVED_ASKS: readonly ObservedAsk[] = [
-  'attends', 'withdraws', 'withdrawal', 'agreement', 'stalemate', 'talks', 'accepted', 'held', 'carried_out',
-];
+export type { ObservedAsk };
 
 /** A yes/no question about what really happened, with its answer. */
 export interface ObservedQuestion {

@@ -9,12 +9,11 @@
  *     measure's fate that both scenarios have (paired-events.ts).
  */
 import { AGREEMENT, OUTCOMES, type OutcomeName } from '../sim/run-record.js';
-import type { Estimate } from './summary.js';
+import { estimate, type Estimate } from './summary.js';
 import { pairedNewcombeDifference, type DifferenceInterval } from './newcombe-difference.js';
 import { pairedCounts, type EventColumns, type EventKey } from './paired-events.js';
 import { seedHomogeneity, type SeedHomogeneity } from './seed-homogeneity.js';
 import type { Tally } from './tally.js';
-import { wilsonInterval } from './wilson-interval.js';
 
 /** A p-value below this makes the seeds "disagree": with four outcomes tested, about a 4% false alarm rate. */
 export const DISAGREE_BELOW = 0.01;
@@ -32,8 +31,7 @@ export type Outcomes = Record<OutcomeName, Estimate>;
 export function outcomeEstimates(t: Tally): Outcomes {
   const out = {} as Outcomes;
   OUTCOMES.forEach((name, i) => {
-    const w = wilsonInterval(t.outcomes[i], t.runs);
-    out[name] = { p: w.p, lo: w.lo, hi: w.hi, count: t.outcomes[i], n: t.runs };
+    out[name] = estimate(t.outcomes[i], t.runs);
   });
   return out;
 }
@@ -107,8 +105,6 @@ export interface ScenarioComparison {
   differences: Difference[];
 }
 
-export { pairedCounts };
-
 /** What a comparison reads of a job's events: their names and one byte a run each. */
 type EventBits = Pick<EventColumns, 'keys' | 'bits'>;
 
@@ -118,8 +114,7 @@ function eventEstimates(ev: EventBits): EventEstimate[] {
     const bits = ev.bits[i];
     let count = 0;
     for (let r = 0; r < bits.length; r++) count += bits[r];
-    const w = wilsonInterval(count, bits.length);
-    return { ...k, p: w.p, lo: w.lo, hi: w.hi, count, n: bits.length };
+    return { ...k, ...estimate(count, bits.length) };
   });
 }
 

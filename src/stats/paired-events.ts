@@ -62,7 +62,7 @@ export interface EventColumns {
 
 export function newEventColumns(s: Scenario, runs: number): EventColumns {
   const src = sources(s);
-  return { keys: src.map(({ metric, actor }) => ({ metric, actor })), bits: src.map(() => new Uint8Array(runs)), sources: src };
+  return { keys: eventKeys(s), bits: src.map(() => new Uint8Array(runs)), sources: src };
 }
 
 /** A copy holding `runs` runs: the first ones from `ev`, the rest zero (to be filled). */

@@ -99,7 +99,8 @@ export interface Summary {
   deal: Record<string, DealSummary>;
 }
 
-function estimate(count: number, n: number): Estimate {
+/** The share count / n (0 when n = 0) with its 95% Wilson interval. */
+export function estimate(count: number, n: number): Estimate {
   const w = wilsonInterval(count, n);
   return { p: n > 0 ? count / n : 0, lo: w.lo, hi: w.hi, count, n };
 }

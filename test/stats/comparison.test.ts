@@ -4,7 +4,8 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { applySets } from '../../src/scenario/override.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { playJobs } from '../../src/sim/play-jobs.js';
-import { compareScenarios, compareSeeds, isOutcomeDifference, pairedCounts, widestDifferenceHalf } from '../../src/stats/comparison.js';
+import { compareScenarios, compareSeeds, isOutcomeDifference, widestDifferenceHalf } from '../../src/stats/comparison.js';
+import { pairedCounts } from '../../src/stats/paired-events.js';
 
 const geneva = loadScenario('scenarios/geneva-2014.yaml').scenario as Scenario;
 const label = (name: string) => ({ label: name, id: geneva.id, file: geneva.file, hash: geneva.hash });
