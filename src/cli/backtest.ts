@@ -11,8 +11,8 @@ import type { Argv } from 'yargs';
 import { backtest, type BacktestInput } from '../backtest/backtest.js';
 import { addHeldRounds, newHeldRounds } from '../backtest/held-rounds.js';
 import { needsHeldRounds } from '../backtest/questions.js';
-import { checkWritable, writeFileAtomic } from '../report/atomic-file.js';
-import { backtestText } from '../report/backtest.js';
+import { writeFileAtomic } from '../report/atomic-file.js';
+import { backtestJson, backtestText } from '../report/backtest.js';
 import { backtestCsv } from '../report/backtest-csv.js';
 import { colorEnabled, painter } from '../report/color.js';
 import { progressBar } from '../report/progress.js';
@@ -20,7 +20,7 @@ import type { Scenario } from '../scenario/types.js';
 import { monteCarlo, resolveWorkers } from '../sim/monte-carlo.js';
 import { rngName } from '../sim/rng.js';
 import { summarise } from '../stats/summary.js';
-import { displayPath, intFlag, loadOrFail, PACKAGE_ROOT, UserError, VERSION, workersFlag } from './common.js';
+import { displayPath, intFlag, loadOrFail, outputFlag, PACKAGE_ROOT, UserError, VERSION, workersFlag } from './common.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, runProgress, type Io } from './run.js';
 
 export interface BacktestArgs {
@@ -60,11 +60,7 @@ export async function backtestCommand(args: BacktestArgs, io: Io): Promise<void>
   const runs = intFlag('runs', args.runs ?? DEFAULT_RUNS, 1, MAX_RUNS);
   const seed = intFlag('seed', args.seed ?? DEFAULT_SEED, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   const workers = resolveWorkers(workersFlag(args.workers));
-  if (args.csv !== undefined) {
-    if (args.csv === '') throw new UserError('--csv needs a file name, e.g. --csv backtest.csv');
-    const problem = await checkWritable(args.csv);
-    if (problem) throw new UserError(`cannot write --csv ${args.csv}: ${problem}`);
-  }
+  if (args.csv !== undefined) await outputFlag('--csv', args.csv, 'backtest.csv');
   const named = (args.files ?? []).map(String);
   const files = named.length > 0 ? named : shippedScenarioFiles();
   const warn = (w: string) => { if (!args.quiet) io.err(w + '\n'); };
@@ -115,14 +111,9 @@ export async function backtestCommand(args: BacktestArgs, io: Io): Promise<void>
   const result = backtest(inputs);
   if (args.csv) await writeFileAtomic(args.csv, backtestCsv(result));
   if (args.json) {
-    io.out(JSON.stringify({ negsim: VERSION, rng: rngName, seed, runs, ...result }, jsonNumbers, 2) + '\n');
+    io.out(backtestJson(result, { negsim: VERSION, rng: rngName, seed, runs }));
   } else {
     const color = colorEnabled({ flag: args.color, env: process.env, isTTY: io.tty?.out ?? false });
     io.out(backtestText(result, painter(color)));
   }
-}
-
-/** JSON has no NaN: a score or error with nothing to average is null. */
-function jsonNumbers(_key: string, v: unknown): unknown {
-  return typeof v === 'number' && !Number.isFinite(v) ? null : v;
 }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkWritable } from '../report/atomic-file.js';
 import { formatDiagnostic, loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 
@@ -38,6 +39,22 @@ export function loadOrFail(file: string | undefined, warn: (line: string) => voi
     throw new UserError(`${text}\n${errors.length} problem${errors.length === 1 ? '' : 's'} in ${path}; fix ${errors.length === 1 ? 'it' : 'them'} and run again (negsim validate ${path} lists them).`);
   }
   return scenario;
+}
+
+/** An output path given to a flag (--out, --csv, --report): not empty, and writable (checked before any run). */
+export async function outputFlag(flag: string, path: string, example: string): Promise<void> {
+  if (path === '') throw new UserError(`${flag} needs a file name, e.g. ${flag} ${example}`);
+  const problem = await checkWritable(path);
+  if (problem) throw new UserError(`cannot write ${flag} ${path}: ${problem}`);
+}
+
+/** compare's and sweep's outputs, `--csv` and `--report`, checked before any run: named, writable, distinct. */
+export async function checkCsvAndReport(csv: string | undefined, report: string | undefined, command: string): Promise<void> {
+  if (csv !== undefined) await outputFlag('--csv', csv, `results/${command}.csv`);
+  if (report !== undefined) {
+    await outputFlag('--report', report, `results/${command}.html`);
+    if (report === csv) throw new UserError(`${report} is named by --csv and --report; give each output its own file.`);
+  }
 }
 
 /** A whole number within [min, max], or a UserError naming the flag. */

@@ -15,8 +15,7 @@ import type { Scenario } from '../scenario/types.js';
 import {
   compareScenarios, compareSeeds, outcomeEstimates, widestDifferenceHalf, widestHalf, type ScenarioComparison, type ScenarioLabel, type SeedComparison,
 } from '../stats/comparison.js';
-import { intFlag, UserError, VERSION, workersFlag } from './common.js';
-import { checkCsvAndReport } from './report.js';
+import { checkCsvAndReport, intFlag, UserError, VERSION, workersFlag } from './common.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, loadWithSets, MAX_RUNS, precisionFlag, type Io } from './run.js';
 
 /** At most this many seeds: each is a full Monte Carlo. */

@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import { checkWritable, writeFileAtomic } from '../report/atomic-file.js';
+import { writeFileAtomic } from '../report/atomic-file.js';
 import { summaryJson } from '../report/json.js';
 import { checkPartSet, orderParts, parsePart, type Part } from '../report/part-file.js';
 import { roundsCsv } from '../report/rounds-csv.js';
@@ -14,7 +14,7 @@ import { summaryTable } from '../report/table.js';
 import { BLOCK_SIZE, blockCount } from '../sim/block.js';
 import { mergePartialTallies } from '../stats/partial-tally.js';
 import { summarise, type Summary } from '../stats/summary.js';
-import { UserError } from './common.js';
+import { outputFlag, UserError } from './common.js';
 import type { Io } from './run.js';
 
 /** A part larger than this is not a part: 10^8 runs of a 50-issue scenario make about 200 MB. */
@@ -40,10 +40,7 @@ export async function mergeCommand(args: MergeArgs, io: Io): Promise<Summary> {
   if (names.length === 0) throw new UserError('name the part files, e.g. negsim merge part-*.json');
   if (new Set(names).size !== names.length) throw new UserError(`a part file is named twice: ${names.filter((n, i) => names.indexOf(n) !== i).join(', ')}`);
   for (const [flag, path] of [['--csv', args.csv], ['--rounds-csv', args['rounds-csv']]] as const) {
-    if (path === undefined) continue;
-    if (path === '') throw new UserError(`${flag} needs a file name, e.g. ${flag} results/out.csv`);
-    const problem = await checkWritable(path);
-    if (problem) throw new UserError(`cannot write ${flag} ${path}: ${problem}`);
+    if (path !== undefined) await outputFlag(flag, path, 'results/out.csv');
   }
   const parts: { name: string; part: Part }[] = [];
   const bad: string[] = [];

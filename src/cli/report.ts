@@ -4,15 +4,15 @@
  * results/<scenario id>.html). stdout carries what `run` prints (the table, or the JSON with --json), so
  * the report's numbers can be checked against it; the note saying where the report went is on stderr.
  * Nothing is printed and nothing written unless every step succeeded. `--report FILE` on compare and sweep
- * writes their reports (checkCsvAndReport below checks their output paths).
+ * writes their reports (checkCsvAndReport in common.ts checks their output paths).
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Argv } from 'yargs';
-import { checkWritable, writeFileAtomic } from '../report/atomic-file.js';
+import { writeFileAtomic } from '../report/atomic-file.js';
 import type { Scenario } from '../scenario/types.js';
-import { UserError } from './common.js';
-import { loadWithSets, runCommand, runOptions, type Io, type RunArgs } from './run.js';
+import { outputFlag, UserError } from './common.js';
+import { loadWithSets, runCommand, runOptions, warnPrinter, type Io, type RunArgs } from './run.js';
 
 export interface ReportArgs extends RunArgs {
   /** The HTML file (not run's --out, which is a shard's part file). */
@@ -30,28 +30,14 @@ export function defaultReportPath(scenario: Scenario): string {
   return join('results', `${scenario.id}.html`);
 }
 
-/** An output path given to a flag (--out, --csv, --report): not empty, and writable (checked before any run). */
-export async function outputFlag(flag: string, path: string, example: string): Promise<void> {
-  if (path === '') throw new UserError(`${flag} needs a file name, e.g. ${flag} ${example}`);
-  const problem = await checkWritable(path);
-  if (problem) throw new UserError(`cannot write ${flag} ${path}: ${problem}`);
-}
-
-/** compare's and sweep's outputs, `--csv` and `--report`, checked before any run: named, writable, distinct. */
-export async function checkCsvAndReport(csv: string | undefined, report: string | undefined, command: string): Promise<void> {
-  if (csv !== undefined) await outputFlag('--csv', csv, `results/${command}.csv`);
-  if (report !== undefined) {
-    await outputFlag('--report', report, `results/${command}.html`);
-    if (report === csv) throw new UserError(`${report} is named by --csv and --report; give each output its own file.`);
-  }
-}
-
 export async function reportCommand(args: ReportArgs, io: Io): Promise<string> {
   if (args.shard !== undefined) {
     throw new UserError('--shard does not go with report: a report needs the whole run. Run the shards with negsim run --shard k/N --out part-k.json, then negsim merge them, or run negsim report without --shard');
   }
-  // The scenario for the report's description, loaded as run loads it; run prints its warnings.
-  const { scenario } = loadWithSets(args.file, args.set, () => undefined);
+  // Loaded once, here, with its warnings printed: the run plays this very scenario (no second read of the
+  // file), so the report's description and its numbers come from the same bytes.
+  const loaded = loadWithSets(args.file, args.set, warnPrinter(args, io));
+  const { scenario } = loaded;
   const out = args.out ?? defaultReportPath(scenario);
   // results/ is where outputs go by default (DESIGN.md); a folder the user named must exist already.
   if (args.out === undefined) await mkdir(dirname(out), { recursive: true });
@@ -60,7 +46,7 @@ export async function reportCommand(args: ReportArgs, io: Io): Promise<string> {
     if (args[flag] === out) throw new UserError(`${out} is named by --out and --${flag}; give each output its own file.`);
   }
   let printed = '';
-  const summary = await runCommand({ ...args, out: undefined }, { ...io, out: (t) => { printed += t; } });
+  const summary = await runCommand({ ...args, out: undefined }, { ...io, out: (t) => { printed += t; } }, loaded);
   if (!summary) throw new Error('negsim report: run returned no summary');
   const { runReportHtml } = await import('../report/html/run-report.js');
   await writeFileAtomic(out, await runReportHtml(scenario, summary));

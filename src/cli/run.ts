@@ -6,7 +6,7 @@
 import { statfs } from 'node:fs/promises';
 import { dirname, resolve as resolvePath } from 'node:path';
 import type { Argv } from 'yargs';
-import { checkWritable, openAtomic, writeFileAtomic, type AtomicFile } from '../report/atomic-file.js';
+import { openAtomic, writeFileAtomic, type AtomicFile } from '../report/atomic-file.js';
 import { csvRows } from '../report/csv.js';
 import { summaryJson } from '../report/json.js';
 import { roundsCsv } from '../report/rounds-csv.js';
@@ -26,7 +26,7 @@ import type { Diagnostic, Scenario } from '../scenario/types.js';
 import { summarise, type Summary } from '../stats/summary.js';
 import { outcomeEstimates, widestHalf } from '../stats/comparison.js';
 import type { Tally } from '../stats/tally.js';
-import { intFlag, loadOrFail, UserError, VERSION, workersFlag } from './common.js';
+import { intFlag, loadOrFail, outputFlag, UserError, VERSION, workersFlag } from './common.js';
 import { estimateTime, formatDuration } from '../sim/estimate.js';
 
 export const MAX_RUNS = 100_000_000;
@@ -84,7 +84,22 @@ export interface Io {
   tty?: { out: boolean; err: boolean };
 }
 
-export async function runCommand(args: RunArgs, io: Io): Promise<Summary | null> {
+/** A scenario loaded and its `--set`s applied (loadWithSets). */
+export interface LoadedScenario {
+  scenario: Scenario;
+  overrides: Overrides;
+}
+
+/** How run prints a scenario's warnings: on stderr, one a line, unless --quiet. */
+export function warnPrinter(args: Pick<RunArgs, 'quiet'>, io: Pick<Io, 'err'>): (line: string) => void {
+  return (w) => { if (!args.quiet) io.err(w + '\n'); };
+}
+
+/**
+ * `loaded`: the scenario already loaded from args.file with args.set (as `negsim report` does, for its
+ * description), played instead of loading the file a second time.
+ */
+export async function runCommand(args: RunArgs, io: Io, loaded?: LoadedScenario): Promise<Summary | null> {
   const precision = args.precision === undefined ? undefined : precisionFlag(args.precision);
   if (precision !== undefined && (args.shard !== undefined || args['runs-csv'] !== undefined)) {
     throw new UserError(`--precision decides the run count as it goes; it does not go with ${args.shard !== undefined ? '--shard' : '--runs-csv'} (run once with --precision, then use --runs with the count it reports)`);
@@ -102,14 +117,12 @@ export async function runCommand(args: RunArgs, io: Io): Promise<Summary | null>
   const seen = new Set<string>();
   for (const [flag, path] of outputs) {
     if (path === undefined) continue;
-    if (path === '') throw new UserError(`${flag} needs a file name, e.g. ${flag} results/out.csv`);
+    await outputFlag(flag, path, 'results/out.csv');
     if (seen.has(path)) throw new UserError(`${path} is named by two output flags; give each output its own file.`);
     seen.add(path);
-    const problem = await checkWritable(path);
-    if (problem) throw new UserError(`cannot write ${flag} ${path}: ${problem}`);
   }
-  if (args.shard !== undefined || args.out !== undefined) return runShard(args, runs, seed, workers, io);
-  const { scenario, overrides } = loadWithSets(args.file, args.set, (w) => { if (!args.quiet) io.err(w + '\n'); });
+  if (args.shard !== undefined || args.out !== undefined) return runShard(args, runs, seed, workers, io, loaded);
+  const { scenario, overrides } = loaded ?? loadWithSets(args.file, args.set, warnPrinter(args, io));
   if (args['runs-csv']) await checkRunsCsvSize(args['runs-csv'], scenario, runs);
   checkTime(scenario, runs, workers, args, io);
 
@@ -205,7 +218,7 @@ export function parseShardFlag(v: string): { k: number; n: number } {
 }
 
 /** `run --shard k/N --out F`: play the slice's blocks and write a part (part-file.ts) atomically; print nothing on stdout. */
-async function runShard(args: RunArgs, runs: number, seed: number, workers: number, io: Io): Promise<Summary | null> {
+async function runShard(args: RunArgs, runs: number, seed: number, workers: number, io: Io, loaded?: LoadedScenario): Promise<Summary | null> {
   if (args.shard === undefined) throw new UserError('--out writes a part of a sharded run; give --shard k/N too, e.g. --shard 1/4 --out part-1.json');
   const shard = parseShardFlag(args.shard);
   if (!args.out) throw new UserError(`--shard ${args.shard} needs --out FILE for its part, e.g. --out part-${shard.k}.json`);
@@ -214,9 +227,8 @@ async function runShard(args: RunArgs, runs: number, seed: number, workers: numb
       throw new UserError(`--${flag} does not go with --shard: a shard writes only its part; negsim merge part-*.json prints the whole result (with --json, --csv FILE, --rounds-csv FILE)`);
     }
   }
-  const problem = await checkWritable(args.out);
-  if (problem) throw new UserError(`cannot write --out ${args.out}: ${problem}`);
-  const { scenario, overrides } = loadWithSets(args.file, args.set, (w) => { if (!args.quiet) io.err(w + '\n'); });
+  await outputFlag('--out', args.out, `part-${shard.k}.json`);
+  const { scenario, overrides } = loaded ?? loadWithSets(args.file, args.set, warnPrinter(args, io));
   const blocks = shardBlocks(runs, shard.k, shard.n);
   const [first, end] = blockRuns(runs, blocks);
   const partial = newPartialTally(scenario, blocks);

@@ -17,8 +17,7 @@ import { rngName } from '../sim/rng.js';
 import { playSweep, sweepScenarios } from '../sim/sweep.js';
 import { MAX_SWEEP_POINTS, parseVaries, VaryError, type Vary } from '../sim/sweep-grid.js';
 import { summariseSweep, type SweepResult } from '../stats/sweep-summary.js';
-import { intFlag, loadOrFail, UserError, VERSION, workersFlag } from './common.js';
-import { checkCsvAndReport } from './report.js';
+import { checkCsvAndReport, intFlag, loadOrFail, UserError, VERSION, workersFlag } from './common.js';
 import { DEFAULT_SEED, MAX_RUNS, runProgress, type Io } from './run.js';
 
 /** Runs per point when --runs is not given: a sweep is many Monte Carlos. */

@@ -12,6 +12,7 @@ import type { BacktestResult, QuestionResult, ScoreSet } from '../backtest/backt
 import { POSITION_MODELS, type PositionError } from '../backtest/positions.js';
 import type { Scores } from '../backtest/score.js';
 import { PLAIN, type Paint } from './color.js';
+import { jsonText } from './json.js';
 
 const f4 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : 'n/a');
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
@@ -62,13 +63,20 @@ export function backtestText(r: BacktestResult, paint: Paint = PLAIN): string {
   out.push('');
 
   out.push(paint.heading('Position forecasts: mean absolute error on the 0-100 scale (issues forecast)'));
-  const wP = Math.max(8, ...r.scenarios.map((s) => s.id.length));
   const cell = (e: PositionError) => (e.n > 0 ? `${f1(e.mae)} (${e.n})` : 'n/a').padStart(11);
-  out.push(paint.heading(`${''.padEnd(wP)}  ${POSITION_MODELS.map((m) => m.padStart(11)).join('  ')}`));
-  for (const s of r.scenarios) out.push(`${s.id.padEnd(wP)}  ${POSITION_MODELS.map((m) => cell(s.positionErrors[m])).join('  ')}`);
-  if (r.scenarios.length > 1) out.push(`${'overall'.padEnd(wP)}  ${POSITION_MODELS.map((m) => cell(r.positionErrors[m])).join('  ')}`);
+  out.push(paint.heading(`${''.padEnd(wS)}  ${POSITION_MODELS.map((m) => m.padStart(11)).join('  ')}`));
+  for (const s of r.scenarios) out.push(`${s.id.padEnd(wS)}  ${POSITION_MODELS.map((m) => cell(s.positionErrors[m])).join('  ')}`);
+  if (r.scenarios.length > 1) out.push(`${'overall'.padEnd(wS)}  ${POSITION_MODELS.map((m) => cell(r.positionErrors[m])).join('  ')}`);
   const positions = r.scenarios.reduce((n, s) => n + s.positions.length, 0);
   if (positions === 0) out.push('  (no file gives observed positions: n/a throughout)');
   out.push('compromise: weighted mean; median: weighted median; eum: expected-utility model, last round; negsim: mean deal when agreed (n/a if no run agreed)');
   return out.join('\n') + '\n';
+}
+
+/**
+ * `negsim backtest --json`: the backtest with what made it (negsim's version, the generator, the seed and
+ * the runs a scenario) in front; scores with nothing to average are null.
+ */
+export function backtestJson(r: BacktestResult, made: { negsim: string; rng: string; seed: number; runs: number }): string {
+  return jsonText({ negsim: made.negsim, rng: made.rng, seed: made.seed, runs: made.runs, ...r });
 }

@@ -5,6 +5,7 @@
 import { isOutcomeDifference, type ScenarioComparison, type SeedComparison } from '../stats/comparison.js';
 import { PLAIN, type Paint } from './color.js';
 import { csvRows, type CsvField } from './csv.js';
+import { jsonText } from './json.js';
 
 type Comparison = SeedComparison | ScenarioComparison;
 
@@ -12,9 +13,11 @@ type Comparison = SeedComparison | ScenarioComparison;
 const CELL = 23;
 const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1) + '%' : '-');
 const pp = (x: number) => (x >= 0 ? '+' : '') + (100 * x).toFixed(1);
+/** An estimate with its interval: `46.6% [45.7%, 47.6%]`. */
+const estimate = (e: { p: number; lo: number; hi: number }) => `${pct(e.p)} [${pct(e.lo)}, ${pct(e.hi)}]`;
 
 export function compareJson(c: Comparison): string {
-  return JSON.stringify(c, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
+  return jsonText(c);
 }
 
 /** `paint` colours the column headings and the `*` flags (color.ts); plain by default. */
@@ -29,16 +32,13 @@ export function compareTable(c: Comparison, paint: Paint = PLAIN): string {
     out.push('');
     out.push(paint.heading(`${'seed'.padStart(8)}  ${names.map((n) => n.padEnd(CELL)).join('')}`.trimEnd()));
     for (const r of c.seeds) {
-      out.push(`${String(r.seed).padStart(8)}  ${names.map((n) => {
-        const e = r.outcomes[n as keyof typeof r.outcomes];
-        return `${pct(e.p)} [${pct(e.lo)}, ${pct(e.hi)}]`.padEnd(CELL);
-      }).join('')}`);
+      out.push(`${String(r.seed).padStart(8)}  ${names.map((n) => estimate(r.outcomes[n as keyof typeof r.outcomes]).padEnd(CELL)).join('')}`);
     }
     out.push('');
     out.push(paint.heading('outcome        pooled [95% interval]      sd across seeds  sd from MC error  chi-square (df)  p-value'));
     for (const n of names) {
       const h = c.homogeneity[n as keyof typeof c.homogeneity];
-      out.push(`  ${n.padEnd(12)} ${`${pct(h.pooled.p)} [${pct(h.pooled.lo)}, ${pct(h.pooled.hi)}]`.padEnd(26)} ${pct(h.sd_across).padStart(15)}  ${pct(h.sd_expected).padStart(16)}  ${`${h.chi_square.toFixed(2)} (${h.df})`.padStart(15)}  ${h.p_value.toFixed(3).padStart(7)}`);
+      out.push(`  ${n.padEnd(12)} ${estimate(h.pooled).padEnd(26)} ${pct(h.sd_across).padStart(15)}  ${pct(h.sd_expected).padStart(16)}  ${`${h.chi_square.toFixed(2)} (${h.df})`.padStart(15)}  ${h.p_value.toFixed(3).padStart(7)}`);
     }
     out.push('');
     out.push(c.verdict);
@@ -52,10 +52,7 @@ export function compareTable(c: Comparison, paint: Paint = PLAIN): string {
   out.push('');
   out.push(paint.heading(`${'outcome'.padEnd(12)}  ${c.scenarios.map((_, i) => `${String.fromCharCode(65 + i)}`.padEnd(CELL)).join('')}`.trimEnd()));
   for (const n of names) {
-    out.push(`${n.padEnd(12)}  ${c.scenarios.map((s) => {
-      const e = s.outcomes[n as keyof typeof s.outcomes];
-      return `${pct(e.p)} [${pct(e.lo)}, ${pct(e.hi)}]`.padEnd(CELL);
-    }).join('')}`);
+    out.push(`${n.padEnd(12)}  ${c.scenarios.map((s) => estimate(s.outcomes[n as keyof typeof s.outcomes]).padEnd(CELL)).join('')}`);
   }
   // Parties and measures, in the first scenario's order, then those only later scenarios have.
   const events: string[] = [];
@@ -68,7 +65,7 @@ export function compareTable(c: Comparison, paint: Paint = PLAIN): string {
     for (const label of events) {
       out.push(`${label.padEnd(width)}  ${c.scenarios.map((s) => {
         const e = s.events.find((x) => eventLabel(x) === label);
-        return (e ? `${pct(e.p)} [${pct(e.lo)}, ${pct(e.hi)}]` : '-').padEnd(CELL);
+        return (e ? estimate(e) : '-').padEnd(CELL);
       }).join('')}`);
     }
   }

@@ -10,6 +10,7 @@
 import { OUTCOMES } from '../sim/run-record.js';
 import type { SweepResult } from '../stats/sweep-summary.js';
 import { PLAIN, type Paint } from './color.js';
+import { jsonText } from './json.js';
 
 const cell = (p: number, lo: number, hi: number) => {
   if (!Number.isFinite(p)) return '-'.padStart(11);
@@ -42,5 +43,5 @@ export function sweepTable(r: SweepResult, paint: Paint = PLAIN): string {
 }
 
 export function sweepJson(r: SweepResult): string {
-  return JSON.stringify(r, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
+  return jsonText(r);
 }

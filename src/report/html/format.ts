@@ -33,9 +33,7 @@ export function interval(lo: number, hi: number): string {
 /** A difference of probabilities in percentage points, signed: '+3.2 pp', '−0.4 pp'. */
 export function points(d: number): string {
   if (!Number.isFinite(d)) return '–';
-  const x = 100 * d;
-  const s = Math.abs(x) < 1 && x !== 0 ? Math.abs(x).toFixed(2) : Math.abs(x).toFixed(1);
-  return `${x > 0 ? '+' : x < 0 ? '−' : '±'}${s} pp`;
+  return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${percentDigits(Math.abs(d))} pp`;
 }
 
 /** A plain number with at most `digits` decimals and no trailing zeros: 0.15, 25, 0.333. */

@@ -18,17 +18,10 @@ import { facts, figure, htmlPage, keyFigures } from './page.js';
 import { renderSvg } from './render-svg.js';
 import { scenarioSection } from './scenario-section.js';
 import {
-  ceasefireRoundSpec, hazardSpec, measureSpec, OUTCOME_LABELS, outcomeSpec, partySpec, survivalSpec,
+  breakerName, ceasefireRoundSpec, FATE_LABELS, hazardSpec, measureSpec, OUTCOME_COLORS, OUTCOME_LABELS, outcomeSpec, partySpec,
+  survivalSpec,
 } from './specs.js';
 import { estimateCell, numberCell, rowHead, table } from './tables.js';
-
-const OUTCOME_KEY_COLORS: Record<OutcomeName, string> = {
-  agreement: '#2e7d32', withdrawal: '#c62828', stalemate: '#d39e00', no_talks: '#546e7a',
-};
-
-const FATE_LABELS = {
-  not_offered: 'never offered (the talks ended first)', rejected: 'rejected', held: 'held to the end of the talks', broken: 'called off over violations',
-} as const;
 
 /** `--set path=value` arguments as a shell would take them back. */
 export function setArgs(overrides: Record<string, unknown> | undefined): string {
@@ -51,7 +44,7 @@ export function runFacts(x: {
     ['Scenario file', `<code>${escapeHtml(x.file)}</code>`],
     ['sha256', `<code>${escapeHtml(x.hash)}</code>`],
   ];
-  if (x.overrides) rows.push(['Changed with --set', Object.entries(x.overrides).map(([k, v]) => `<code>${escapeHtml(`${k}=${typeof v === 'number' ? v : JSON.stringify(v)}`)}</code>`).join(', ')]);
+  if (x.overrides) rows.push(['Changed with --set', escapeHtml(setArgs(x.overrides).trim())]);
   rows.push(['Intervals', '95% Wilson score intervals (Wilson 1927) for every share of runs']);
   rows.push(['Run it again', `<code>${escapeHtml(x.command)}</code>`]);
   return facts(rows);
@@ -70,7 +63,7 @@ export async function runReportHtml(scenario: Scenario, s: Summary): Promise<str
   if (scenario.asOf) sub.push(`as of ${escapeHtml(scenario.asOf)}`);
   if (src) sub.push(`source: ${escapeHtml(src.title)}`);
   b.push(`<p class="sub">${sub.join(' · ')}</p>`);
-  b.push(keyFigures(outcomes.map((o) => [OUTCOME_LABELS[o], percent(s.outcomes[o].p), `95% interval ${interval(s.outcomes[o].lo, s.outcomes[o].hi)}`, OUTCOME_KEY_COLORS[o]])));
+  b.push(keyFigures(outcomes.map((o) => [OUTCOME_LABELS[o], percent(s.outcomes[o].p), `95% interval ${interval(s.outcomes[o].lo, s.outcomes[o].hi)}`, OUTCOME_COLORS[o]])));
   b.push(runFacts({
     file: sc.file, hash: sc.hash, seed: s.seed, runs: s.runs, negsim: s.negsim, rng: s.rng, overrides: sc.overrides,
     command: `negsim report ${sc.file} --seed ${s.seed} --runs ${s.runs}${setArgs(sc.overrides)}`,
@@ -150,7 +143,7 @@ export async function runReportHtml(scenario: Scenario, s: Summary): Promise<str
         row(FATE_LABELS.held, estimateCell(key('fate.held', 'fate.held'), m.fate.held));
         row(FATE_LABELS.broken, estimateCell(key('fate.broken', 'fate.broken'), m.fate.broken));
         for (const [who, e] of Object.entries(m.broken_by)) {
-          row(`… over violations by ${who === 'both' ? 'both sides' : s.actors[who]?.name ?? who}`, estimateCell(key(`broken_by.${who}`, 'broken_by', who === 'both' ? undefined : who), e));
+          row(`… over violations by ${breakerName(s, who)}`, estimateCell(key(`broken_by.${who}`, 'broken_by', who === 'both' ? undefined : who), e));
         }
         row(FATE_LABELS.rejected, estimateCell(key('fate.rejected', 'fate.rejected'), m.fate.rejected));
         row(FATE_LABELS.not_offered, estimateCell(key('fate.not_offered', 'fate.not_offered'), m.fate.not_offered));

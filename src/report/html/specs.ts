@@ -33,9 +33,20 @@ export const OUTCOME_LABELS: Record<OutcomeName, string> = {
   stalemate: 'Stalemate (no deal by the last round)',
   no_talks: 'No talks (an essential party boycotts)',
 };
-const OUTCOME_COLORS: Record<OutcomeName, string> = {
+/** Each outcome's colour: its bar in the outcome chart, its key figure in the run report's header. */
+export const OUTCOME_COLORS: Record<OutcomeName, string> = {
   agreement: '#2e7d32', withdrawal: '#c62828', stalemate: '#d39e00', no_talks: '#546e7a',
 };
+/** A ceasefire's fates as the measure chart and the run report's measure table name them. */
+export const FATE_LABELS = {
+  not_offered: 'never offered (the talks ended first)', rejected: 'rejected', held: 'held to the end of the talks', broken: 'called off over violations',
+} as const;
+
+/** Who broke a ceasefire (a `broken_by` key), by name: an actor's name, or `both sides`. */
+export function breakerName(s: Pick<Summary, 'actors'>, who: string): string {
+  return who === 'both' ? 'both sides' : s.actors[who]?.name ?? who;
+}
+
 const PARTY_METRICS = [
   ['attend', 'attends the talks', '#1565c0'],
   ['withdraw', 'withdraws (any reason)', '#c62828'],
@@ -212,15 +223,14 @@ export function ceasefireRoundSpec(s: Summary): TopLevelSpec {
 /** How each measure ended: a ceasefire's fates and who broke it; an exchange carried out or not. */
 export function measureRows(s: Summary): (EstimateRow & { measure: string; label: string })[] {
   const rows: (EstimateRow & { measure: string; label: string })[] = [];
-  const name = (id: string) => (id === 'both' ? 'both sides' : s.actors[id]?.name ?? id);
   for (const [id, m] of Object.entries(s.measures)) {
     if (m.kind === 'ceasefire') {
       rows.push({ measure: id, label: 'accepted', ...est(m.accepted) });
-      rows.push({ measure: id, label: 'held to the end of the talks', ...est(m.fate.held) });
-      rows.push({ measure: id, label: 'called off over violations', ...est(m.fate.broken) });
-      for (const [who, e] of Object.entries(m.broken_by)) rows.push({ measure: id, label: `… over violations by ${name(who)}`, ...est(e) });
-      rows.push({ measure: id, label: 'rejected', ...est(m.fate.rejected) });
-      rows.push({ measure: id, label: 'never offered (the talks ended first)', ...est(m.fate.not_offered) });
+      rows.push({ measure: id, label: FATE_LABELS.held, ...est(m.fate.held) });
+      rows.push({ measure: id, label: FATE_LABELS.broken, ...est(m.fate.broken) });
+      for (const [who, e] of Object.entries(m.broken_by)) rows.push({ measure: id, label: `… over violations by ${breakerName(s, who)}`, ...est(e) });
+      rows.push({ measure: id, label: FATE_LABELS.rejected, ...est(m.fate.rejected) });
+      rows.push({ measure: id, label: FATE_LABELS.not_offered, ...est(m.fate.not_offered) });
     } else {
       rows.push({ measure: id, label: 'carried out', ...est(m.carried_out) });
     }
