@@ -18,7 +18,7 @@ import { LogitQreSolver } from '../src/model/logit-qre.js';
 import { gameFromFixture, profileCount, type NormalFormGame, type QreFixture } from '../src/model/normal-form.js';
 
 const quick = process.argv.includes('--quick');
-const fixtureDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'fixtures', 'qre');
+const fixtureDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'qre');
 
 interface Job {
   game: NormalFormGame;

@@ -102,7 +102,7 @@ export interface QreFixturePoint {
   strategies: number[][];
 }
 
-/** The JSON fixture format of `shared/fixtures/qre/*.json` (games solved by gambit-logit). */
+/** The JSON fixture format of `test/fixtures/qre/*.json` (games solved by gambit-logit). */
 export interface QreFixture {
   name: string;
   title: string;

@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import type { QreFixture } from '../../src/model/normal-form.js';
 import { negsim, noStack, tempDir, writeTemp } from './helpers.js';
 
-const fixtureDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'fixtures', 'qre');
+const fixtureDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'qre');
 
 test('negsim solve reproduces a Gambit fixture to 1e-6 and prints gambit-logit -q -e -d 10 lines', () => {
   const fixture = JSON.parse(readFileSync(join(fixtureDir, 'attend-3p.json'), 'utf8')) as QreFixture;

@@ -8,14 +8,14 @@ import { LogitQreSolver, logitQre } from '../../src/model/logit-qre.js';
 import { expectedPayoffs, gameFromFixture, makeGame, profileCount, type NormalFormGame, type QreFixture } from '../../src/model/normal-form.js';
 import { lcg, maxDiff, residual } from './random-games.js';
 
-// The Gambit fixtures live next to the repository: <repo>/../shared/fixtures/qre.
+// The Gambit fixtures, copied into the repository with their provenance: test/fixtures/qre/README.md.
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const fixtureDir = resolve(repoRoot, '..', 'shared', 'fixtures', 'qre');
+const fixtureDir = resolve(repoRoot, 'test', 'fixtures', 'qre');
 
 function loadFixtures(): { file: string; fixture: QreFixture }[] {
   if (!existsSync(fixtureDir)) {
     throw new Error(
-      `QRE fixtures not found: expected the folder ${fixtureDir} (../shared/fixtures/qre next to the ` +
+      `QRE fixtures not found: expected the folder ${fixtureDir} (test/fixtures/qre in the ` +
         'repository) holding the gambit-logit results these tests compare against',
     );
   }

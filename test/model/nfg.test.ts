@@ -7,12 +7,12 @@ import { parseNfg } from '../../src/model/nfg.js';
 import { gameFromFixture, payoff, profileIndex, type QreFixture } from '../../src/model/normal-form.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const fixtureDir = resolve(repoRoot, '..', 'shared', 'fixtures', 'qre');
+const fixtureDir = resolve(repoRoot, 'test', 'fixtures', 'qre');
 
 function fixtureNames(): string[] {
   if (!existsSync(fixtureDir)) {
     throw new Error(
-      `QRE fixtures not found: expected the folder ${fixtureDir} (../shared/fixtures/qre next to the ` +
+      `QRE fixtures not found: expected the folder ${fixtureDir} (test/fixtures/qre in the ` +
         'repository) with the .nfg games and their .json twins',
     );
   }

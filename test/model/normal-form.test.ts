@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { expectedPayoffs, makeGame, payoff, profileCount, profileFromIndex, profileIndex, strategyCount } from '../../src/model/normal-form.js';
 
-// the ceasefire prisoner's dilemma of shared/fixtures/qre/ceasefire-pd.nfg: payoffs in Gambit order
+// the ceasefire prisoner's dilemma of test/fixtures/qre/ceasefire-pd.nfg: payoffs in Gambit order
 const pd = makeGame([2, 2], [3, 3, 5, 0, 0, 5, 1, 1]);
 
 test('profiles are numbered with player 0 varying fastest, as in Gambit\'s payoff list', () => {

@@ -9,7 +9,7 @@ import { parseNfg } from '../../src/model/nfg.js';
 import { makeGame, payoff, type NormalFormGame } from '../../src/model/normal-form.js';
 import { pureNashEquilibria } from '../../src/model/pure-nash.js';
 
-const fixtureDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'fixtures', 'qre');
+const fixtureDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'qre');
 const fixture = (name: string): NormalFormGame => parseNfg(readFileSync(join(fixtureDir, `${name}.nfg`), 'utf8')).game;
 
 test('doc example: the ceasefire prisoner dilemma has one pure equilibrium, mutual violation', () => {

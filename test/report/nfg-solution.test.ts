@@ -7,7 +7,7 @@ import { parseNfg, type NfgGame } from '../../src/model/nfg.js';
 import { expectedPayoffs, profileCount, type NormalFormGame, type QreFixture } from '../../src/model/normal-form.js';
 import { nfgSolutionLines } from '../../src/report/nfg-solution.js';
 
-const fixtureDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'fixtures', 'qre');
+const fixtureDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'qre');
 
 /** A printed `lambda,p1,p2,...` line back as numbers. */
 function parseLine(line: string): { lambda: number; probs: number[] } {
