@@ -2,25 +2,16 @@
  * What every command shares: the bundled scenario, loading a scenario with its diagnostics shown, flag
  * checks, and the one way a user-caused error leaves the program (a message, exit 1, no stack trace).
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { checkWritable } from '../report/atomic-file.js';
 import { formatDiagnostic, loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
+import { UserError } from './user-error.js';
+import { PACKAGE_ROOT } from './version.js';
 
-/** The package's root folder (src/cli/.. or dist/cli/..). */
-export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { UserError } from './user-error.js';
+export { PACKAGE_ROOT, VERSION } from './version.js';
 export const BUNDLED_SCENARIO = join(PACKAGE_ROOT, 'scenarios', 'geneva-2014.yaml');
-export const VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-
-/** An error the user caused and can fix: printed as it is, exit code 1. */
-export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
 
 /** A path as the user would like to read it: relative to the working directory when shorter. */
 export function displayPath(p: string): string {

@@ -1,23 +1,29 @@
 /**
  * The negsim command line: flags are parsed here and handed to the library; nothing here models anything.
  * Exit codes: 0 ok, 1 invalid input (scenario or flags), 2 internal error.
+ *
+ * Start-up: each command's module (its flags and what it runs) is imported only when that command is
+ * the one named — in its yargs builder, which yargs awaits — so `negsim --version` or `--help` loads
+ * no command, `validate` only the scenario loader, and nothing loads mathjs, Ajv or Vega unless the
+ * command uses them. Only this file, user-error.ts, version.ts and atomic-file.ts load up front.
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { abortAllOpenSync } from '../report/atomic-file.js';
-import { scenarioJsonSchema } from '../scenario/schema.js';
-import { UserError, VERSION } from './common.js';
-import { WorkerCrashError } from '../sim/monte-carlo.js';
-import { runCommand, runOptions, runProgress, type Io, type RunArgs } from './run.js';
-import { mergeCommand, mergeOptions, type MergeArgs } from './merge.js';
-import { reportCommand, reportOptions, type ReportArgs } from './report.js';
-import { compareCommand, compareOptions, type CompareArgs } from './compare.js';
-import { forecastCommand, forecastOptions, type ForecastArgs } from './forecast.js';
-import { backtestCommand, backtestOptions, type BacktestArgs } from './backtest.js';
-import { solveCommand, solveOptions, type SolveArgs } from './solve.js';
-import { sweepCommand, sweepOptions, type SweepArgs } from './sweep.js';
-import { traceCommand } from './trace.js';
-import { validateCommand } from './validate.js';
+import type { Io } from './run.js';
+import { UserError } from './user-error.js';
+import { VERSION } from './version.js';
+
+/**
+ * run.ts once loaded: its progress counter tells the signal handler how far a Monte Carlo got. The
+ * commands that play one (run, report, sweep, backtest) load run.ts anyway; they load it through here.
+ */
+let runModule: typeof import('./run.js') | undefined;
+const loadRun = async (): Promise<typeof import('./run.js')> => (runModule ??= await import('./run.js'));
+const playing = async <M>(command: () => Promise<M>): Promise<M> => {
+  await loadRun();
+  return command();
+};
 
 const io: Io = {
   out: (t) => process.stdout.write(t),
@@ -30,43 +36,43 @@ export async function main(argv: string[]): Promise<number> {
   const cli = yargs(argv)
     .scriptName('negsim')
     .usage('negsim <command> [options]\n\nA negotiation-outcome simulator: a game-theoretic round simulator (logit QRE stage games) played many times.')
-    .command('run [file]', 'Monte Carlo of a scenario: outcome probabilities with intervals, per actor and per round', (y) => runOptions(y), async (a) => {
-      await runCommand(a as RunArgs, io);
+    .command('run [file]', 'Monte Carlo of a scenario: outcome probabilities with intervals, per actor and per round', async (y) => (await loadRun()).runOptions(y), async (a) => {
+      await (await loadRun()).runCommand(a as import('./run.js').RunArgs, io);
     })
-    .command('compare [files..]', 'one scenario under several seeds (--seeds 1..20), or scenarios side by side with differences and intervals', (y) => compareOptions(y), async (a) => {
-      await compareCommand(a as CompareArgs, io);
+    .command('compare [files..]', 'one scenario under several seeds (--seeds 1..20), or scenarios side by side with differences and intervals', async (y) => (await import('./compare.js')).compareOptions(y), async (a) => {
+      await (await import('./compare.js')).compareCommand(a as import('./compare.js').CompareArgs, io);
     })
-    .command('sweep [file]', 'the scenario over a grid of values (--vary path=from:to:step), every point with the same seed; CSV in table or wide layout', (y) => sweepOptions(y), async (a) => {
-      await sweepCommand(a as SweepArgs, io);
+    .command('sweep [file]', 'the scenario over a grid of values (--vary path=from:to:step), every point with the same seed; CSV in table or wide layout', async (y) => (await playing(() => import('./sweep.js'))).sweepOptions(y), async (a) => {
+      await (await import('./sweep.js')).sweepCommand(a as import('./sweep.js').SweepArgs, io);
     })
-    .command('report [file]', 'run a scenario (run\'s flags) and write a self-contained HTML report with charts: outcomes, parties, rounds, ceasefire, the scenario and its quotes (--out FILE, default results/<id>.html)', (y) => reportOptions(y), async (a) => {
-      await reportCommand(a as ReportArgs, io);
+    .command('report [file]', 'run a scenario (run\'s flags) and write a self-contained HTML report with charts: outcomes, parties, rounds, ceasefire, the scenario and its quotes (--out FILE, default results/<id>.html)', async (y) => (await playing(() => import('./report.js'))).reportOptions(y), async (a) => {
+      await (await import('./report.js')).reportCommand(a as import('./report.js').ReportArgs, io);
     })
-    .command('merge <parts..>', 'combine the parts of a sharded run (negsim run --shard k/N --out F) into what negsim run prints', (y) => mergeOptions(y), async (a) => {
-      await mergeCommand(a as MergeArgs, io);
+    .command('merge <parts..>', 'combine the parts of a sharded run (negsim run --shard k/N --out F) into what negsim run prints', async (y) => (await import('./merge.js')).mergeOptions(y), async (a) => {
+      await (await import('./merge.js')).mergeCommand(a as import('./merge.js').MergeArgs, io);
     })
     .command('validate <files..>', 'check scenario files; print every problem with file:line:column', (y) =>
-      y.positional('files', { type: 'string', array: true, describe: 'scenario files' }), (a) => {
-      code = validateCommand((a.files as string[]) ?? [], io);
+      y.positional('files', { type: 'string', array: true, describe: 'scenario files' }), async (a) => {
+      code = (await import('./validate.js')).validateCommand((a.files as string[]) ?? [], io);
     })
     .command('trace [file]', 'one run, round by round, in words, with the utilities behind each choice', (y) =>
       y.positional('file', { type: 'string', describe: 'scenario file; default: the bundled Geneva II scenario' })
         .option('seed', { alias: 's', type: 'string', default: '1', describe: 'master seed' })
         .option('run', { alias: 'r', type: 'string', default: '0', describe: 'run index (0-based), as in the runs CSV' })
-        .option('quiet', { alias: 'q', type: 'boolean', describe: 'no warnings on stderr' }), (a) => {
-      traceCommand(a as { file?: string; seed?: unknown; run?: unknown }, io);
+        .option('quiet', { alias: 'q', type: 'boolean', describe: 'no warnings on stderr' }), async (a) => {
+      (await import('./trace.js')).traceCommand(a as { file?: string; seed?: unknown; run?: unknown }, io);
     })
-    .command('solve [game]', "a game in Gambit's .nfg format solved by the simulator's logit-QRE solver, printed as gambit-logit does", (y) => solveOptions(y), (a) => {
-      solveCommand(a as SolveArgs, io);
+    .command('solve [game]', "a game in Gambit's .nfg format solved by the simulator's logit-QRE solver, printed as gambit-logit does", async (y) => (await import('./solve.js')).solveOptions(y), async (a) => {
+      (await import('./solve.js')).solveCommand(a as import('./solve.js').SolveArgs, io);
     })
-    .command('forecast [file]', 'where the talks settle on each issue: compromise, weighted median, expected-utility model, negsim', (y) => forecastOptions(y), async (a) => {
-      await forecastCommand(a as ForecastArgs, io);
+    .command('forecast [file]', 'where the talks settle on each issue: compromise, weighted median, expected-utility model, negsim', async (y) => (await import('./forecast.js')).forecastOptions(y), async (a) => {
+      await (await import('./forecast.js')).forecastCommand(a as import('./forecast.js').ForecastArgs, io);
     })
-    .command('backtest [files..]', 'score the forecasts of scenarios with an observed: block against what happened: Brier score, log loss, baselines', (y) => backtestOptions(y), async (a) => {
-      await backtestCommand(a as BacktestArgs, io);
+    .command('backtest [files..]', 'score the forecasts of scenarios with an observed: block against what happened: Brier score, log loss, baselines', async (y) => (await playing(() => import('./backtest.js'))).backtestOptions(y), async (a) => {
+      await (await import('./backtest.js')).backtestCommand(a as import('./backtest.js').BacktestArgs, io);
     })
-    .command('schema', 'print the scenario file format as JSON Schema (for editors)', (y) => y, () => {
-      io.out(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
+    .command('schema', 'print the scenario file format as JSON Schema (for editors)', (y) => y, async () => {
+      io.out(JSON.stringify((await import('../scenario/schema.js')).scenarioJsonSchema(), null, 2) + '\n');
     })
     .demandCommand(1, 'name a command: run, report, compare, sweep, merge, trace, validate, backtest, solve, forecast or schema (negsim --help lists them)')
     .option('color', { type: 'boolean', describe: 'colour the headings of tables printed to a terminal (--no-color, or NO_COLOR set, turns it off)' })
@@ -86,7 +92,8 @@ export async function main(argv: string[]): Promise<number> {
       io.err(`negsim: ${e.message}\n`);
       return 1;
     }
-    if (e instanceof WorkerCrashError) {
+    // imported here, not up front: a worker can only have crashed where monte-carlo.ts is loaded already
+    if (e instanceof (await import('../sim/monte-carlo.js')).WorkerCrashError) {
       io.err(`negsim: ${e.message}; no output file was written (any previous one is unchanged).\n` +
         'Run it again with the same seed to reproduce it; with --workers 1 the error shows in full. ' +
         'If it is not the machine running out of memory, please report it with the command you ran.\n');
@@ -102,8 +109,9 @@ export async function main(argv: string[]): Promise<number> {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     abortAllOpenSync();
-    const what = runProgress.running
-      ? ` after ${runProgress.done} of ${runProgress.total} runs had finished; no output file was written (any previous one is unchanged)`
+    const progress = runModule?.runProgress;
+    const what = progress?.running
+      ? ` after ${progress.done} of ${progress.total} runs had finished; no output file was written (any previous one is unchanged)`
       : '; no output file was left half-written';
     process.stderr.write(`negsim: interrupted by ${signal}${what}.\n`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
