@@ -9,6 +9,7 @@ import type { Scenario } from '../scenario/types.js';
 import { UserError } from './user-error.js';
 import { PACKAGE_ROOT } from './version.js';
 
+export { intFlag, workersFlag } from './flags.js';
 export { UserError } from './user-error.js';
 export { PACKAGE_ROOT, VERSION } from './version.js';
 export const BUNDLED_SCENARIO = join(PACKAGE_ROOT, 'scenarios', 'geneva-2014.yaml');
@@ -45,23 +46,5 @@ export async function checkCsvAndReport(csv: string | undefined, report: string 
   if (report !== undefined) {
     await outputFlag('--report', report, `results/${command}.html`);
     if (report === csv) throw new UserError(`${report} is named by --csv and --report; give each output its own file.`);
-  }
-}
-
-/** A whole number within [min, max], or a UserError naming the flag. */
-export function intFlag(name: string, value: unknown, min: number, max: number): number {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UserError(`--${name} must be a whole number from ${min} to ${max}; got '${String(value)}'. Example: --${name} ${Math.max(min, Math.min(max, 1000))}`);
-  }
-  return n;
-}
-
-export function workersFlag(value: unknown): number | 'auto' {
-  if (value === undefined || value === 'auto') return 'auto';
-  try {
-    return intFlag('workers', value, 1, 256);
-  } catch {
-    throw new UserError(`--workers must be a whole number from 1 to 256, or auto (one per core); got '${String(value)}'. Example: --workers 2`);
   }
 }

@@ -9,22 +9,23 @@ import { extname } from 'node:path';
 import type { Argv } from 'yargs';
 import type { ForecastIssue } from '../forecast/actor-data.js';
 import { CsvInputError, parseActorsCsv } from '../forecast/actors-csv.js';
-import { DEFAULT_EUM_ROUNDS } from '../forecast/expected-utility.js';
+import { DEFAULT_EUM_ROUNDS, EUM_READINGS, EUM_STOPS, type EumReadingName, type EumStop } from '../forecast/expected-utility.js';
 import { FORECAST_MODELS, forecastIssue, negsimForecast, type ForecastModel } from '../forecast/forecast.js';
-import { forecastIssuesOfScenario } from '../forecast/scenario-issues.js';
 import { forecastText } from '../report/forecast-text.js';
-import { MAX_FILE_BYTES } from '../scenario/load.js';
+import { MAX_FILE_BYTES } from '../scenario/limits.js';
 import type { Scenario } from '../scenario/types.js';
-import { monteCarlo, resolveWorkers } from '../sim/monte-carlo.js';
-import { rngName } from '../sim/rng.js';
-import { summarise, type Summary } from '../stats/summary.js';
-import { intFlag, loadOrFail, UserError, VERSION, workersFlag } from './common.js';
-import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, type Io } from './run.js';
+import type { Summary } from '../stats/summary.js';
+import { DEFAULT_RUNS, DEFAULT_SEED, intFlag, MAX_RUNS, workersFlag } from './flags.js';
+import type { Io } from './run.js';
+import { UserError } from './user-error.js';
+import { VERSION } from './version.js';
 
 export interface ForecastArgs {
   file?: string;
   model?: string;
   rounds?: unknown;
+  reading?: string;
+  until?: string;
   runs?: unknown;
   seed?: unknown;
   workers?: unknown;
@@ -37,12 +38,15 @@ export function forecastOptions(y: Argv): Argv<ForecastArgs> {
     .positional('file', { type: 'string', describe: 'a scenario file (YAML/JSON) or a CSV with columns actor,capability,position,salience[,issue]' })
     .option('model', { alias: 'm', type: 'string', choices: [...FORECAST_MODELS, 'all'], default: 'all', describe: 'which forecast: compromise (weighted mean), median (weighted median), eum (expected-utility model), negsim (the simulator: deal when agreed), all' })
     .option('rounds', { type: 'string', default: String(DEFAULT_EUM_ROUNDS), describe: 'most rounds of the expected-utility model' })
+    .option('until', { type: 'string', choices: [...EUM_STOPS], default: 'stable-median', describe: 'expected-utility model: stop at the first round whose weighted median repeats the last (stable-median), or play --rounds rounds (rounds); both stop when no actor moves' })
+    .option('reading', { type: 'string', choices: [...EUM_READINGS], default: 'published', describe: "expected-utility model: the reading that reproduces Scholz et al.'s published rounds (published), or their equations as printed (printed); docs/MODEL.md section 9" })
     .option('runs', { alias: 'n', type: 'string', default: String(DEFAULT_RUNS), describe: 'Monte Carlo runs of the negsim model' })
     .option('seed', { alias: 's', type: 'string', default: String(DEFAULT_SEED), describe: 'master seed of the negsim model' })
     .option('workers', { alias: 'w', type: 'string', default: 'auto', describe: 'worker threads of the negsim model: a number or auto' })
     .option('json', { type: 'boolean', describe: 'print the forecasts as JSON' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'print nothing on stderr but errors' })
     .example('negsim forecast scenarios/eu-car-emissions.csv', 'compromise, median and expected-utility model of the 1994 EU car-emissions example')
+    .example('negsim forecast scenarios/eu-car-emissions.csv -m eum --until rounds --rounds 8', "the model's first 8 rounds, as in Scholz et al.'s table 2")
     .example('negsim forecast scenarios/geneva-2014.yaml --model negsim', "negsim's own forecast: the deal on each issue when the talks agree") as unknown as Argv<ForecastArgs>;
 }
 
@@ -51,6 +55,7 @@ export async function forecastCommand(args: ForecastArgs, io: Io): Promise<void>
   if (!file) throw new UserError('name a scenario or CSV file, e.g. negsim forecast scenarios/eu-car-emissions.csv');
   const model = args.model ?? 'all';
   const rounds = intFlag('rounds', args.rounds ?? DEFAULT_EUM_ROUNDS, 0, 10_000);
+  const eum = { rounds, reading: (args.reading ?? 'published') as EumReadingName, stop: (args.until ?? 'stable-median') as EumStop };
   const isCsv = extname(file).toLowerCase() === '.csv';
   let models: ForecastModel[] = model === 'all' ? [...FORECAST_MODELS] : [model as ForecastModel];
   if (isCsv && models.includes('negsim')) {
@@ -65,6 +70,9 @@ export async function forecastCommand(args: ForecastArgs, io: Io): Promise<void>
   if (isCsv) {
     issues = readCsv(file);
   } else {
+    // the scenario loader, and below the Monte Carlo, only when used: a CSV needs neither (start-up)
+    const { loadOrFail } = await import('./common.js');
+    const { forecastIssuesOfScenario } = await import('../forecast/scenario-issues.js');
     scenario = loadOrFail(file, (w) => { if (!args.quiet) io.err(w + '\n'); });
     issues = forecastIssuesOfScenario(scenario);
   }
@@ -72,11 +80,14 @@ export async function forecastCommand(args: ForecastArgs, io: Io): Promise<void>
   if (scenario && models.includes('negsim')) {
     const runs = intFlag('runs', args.runs ?? DEFAULT_RUNS, 1, MAX_RUNS);
     const seed = intFlag('seed', args.seed ?? DEFAULT_SEED, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    const { monteCarlo, resolveWorkers } = await import('../sim/monte-carlo.js');
+    const { rngName } = await import('../sim/rng.js');
+    const { summarise } = await import('../stats/summary.js');
     const tally = await monteCarlo(scenario, { runs, seed, workers: resolveWorkers(workersFlag(args.workers)) });
     summary = summarise(scenario, tally, seed, VERSION, rngName);
   }
   const forecasts = issues.map((iss) => {
-    const f = forecastIssue(iss, models, { rounds });
+    const f = forecastIssue(iss, models, eum);
     if (summary) f.negsim = negsimForecast(summary, iss.id);
     return f;
   });

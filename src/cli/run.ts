@@ -28,15 +28,14 @@ import { outcomeEstimates, widestHalf } from '../stats/comparison.js';
 import type { Tally } from '../stats/tally.js';
 import { intFlag, loadOrFail, outputFlag, UserError, VERSION, workersFlag } from './common.js';
 import { estimateTime, formatDuration } from '../sim/estimate.js';
+import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS } from './flags.js';
 
-export const MAX_RUNS = 100_000_000;
+export { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS };
 /** A runs CSV larger than this is refused before the run: 10 GB is beyond any spreadsheet and most disks' patience. */
 export const MAX_RUNS_CSV_BYTES = 10e9;
 
 /** How far the current run has got, for the SIGINT/SIGTERM message (main.ts). */
 export const runProgress = { running: false, done: 0, total: 0 };
-export const DEFAULT_RUNS = 10_000;
-export const DEFAULT_SEED = 1;
 
 export interface RunArgs {
   file?: string;

@@ -4,10 +4,12 @@
  * above what a hand-written negotiation needs (the Geneva II scenario: 6 actors, 4 issues, 2 measures,
  * 5 preferences on one actor). Each is checked with a message naming the limit (schema.ts for the
  * counts, resolve.ts for the parties), and README.md "Safety" lists them with the others:
- * file size (resolve.ts MAX_FILE_BYTES), YAML aliases and nesting (load.ts, yaml-parse.ts), expression
+ * file size (MAX_FILE_BYTES below), YAML aliases and nesting (load.ts, yaml-parse.ts), expression
  * length and depth (expression.ts), rounds (schema.ts), runs (cli/run.ts).
  */
 
+/** Bytes of a scenario file, a source file it quotes, or a CSV of positions (negsim forecast). */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Issues in a scenario. */
 export const MAX_ISSUES = 50;
 /** Actors in a scenario (parties, sponsors and mediators together). */

@@ -25,7 +25,7 @@ import type {
 } from './types.js';
 import { exprNames, type ExprIR } from './expr-ir.js';
 import { parseExpression } from './expression.js';
-import { MAX_PARTIES } from './limits.js';
+import { MAX_FILE_BYTES, MAX_PARTIES } from './limits.js';
 import { EXIT_NAMES, RESERVED_NAMES } from './names.js';
 import { didYouMean } from './nearest.js';
 import { findQuote, normaliseForQuote } from './quotes.js';
@@ -35,7 +35,7 @@ import { explainUncertain, toDistribution } from './uncertain.js';
 import { distributionMean } from './distributions/mean.js';
 import type { Locator, Path } from './locate.js';
 
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 type RangeName = keyof typeof RANGE;
 
