@@ -1,4 +1,5 @@
-// npm run bench: speed and memory of the Monte Carlo on the bundled Geneva II scenario, measured here.
+// npm run bench: start-up of the commands (below), then speed and memory of the Monte Carlo on the bundled
+// Geneva II scenario, measured here.
 // Each configuration runs in a fresh child process (so peak memory is its own), from the built dist/:
 // 10^4, 10^5 and 10^6 runs on all workers (time must grow linearly, peak memory stay flat), and 10^5 runs
 // on one worker and on all, three times in alternation, for the speed-up (each ratio and their median);
@@ -9,7 +10,9 @@
 //   decisions per second   actor-decisions (choices drawn from stage-game equilibria) / wall time
 //   peak memory            the child process's maximum resident set size
 import { spawnSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const self = fileURLToPath(import.meta.url);
@@ -38,6 +41,65 @@ function measure(runs, workers) {
   }
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
+
+// Start-up: wall time of whole commands as a user runs them (node bin/negsim.js ...), start to exit, against a
+// bare `node -e 0` measured in the same rounds. Seven rounds; each round runs every command once, in turn, so
+// that a busy minute weighs on all of them alike; each figure is the median of its seven, with the slowest
+// beside it as a sign of how noisy the machine was (and the load average before and after).
+// `npm run bench -- --startup` measures only this.
+const bin = fileURLToPath(new URL('../bin/negsim.js', import.meta.url));
+
+/** 350 issues of 30 actors, always the same (mulberry32, seed 16): positions 0-100, capability, salience. */
+function forecastCsv() {
+  let a = 16;
+  const rnd = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const rows = ['issue,actor,capability,position,salience'];
+  for (let i = 1; i <= 350; i++) {
+    for (let k = 1; k <= 30; k++) rows.push(`i${i},a${k},${(0.02 + 0.98 * rnd()).toFixed(3)},${Math.round(rnd() * 100)},${(0.05 + 0.95 * rnd()).toFixed(2)}`);
+  }
+  return rows.join('\n') + '\n';
+}
+
+function startup() {
+  const dir = mkdtempSync(join(tmpdir(), 'negsim-bench-'));
+  const csv = join(dir, 'forecast-350x30.csv');
+  writeFileSync(csv, forecastCsv());
+  const commands = [
+    { label: 'node -e 0', argv: ['-e', '0'] },
+    { label: 'negsim --version', argv: [bin, '--version'], target: 0.3 },
+    { label: 'negsim validate scenarios/geneva-2014.yaml', argv: [bin, 'validate', 'scenarios/geneva-2014.yaml'], target: 0.5 },
+    { label: 'negsim run --runs 1000', argv: [bin, 'run', '--runs', '1000'], target: 1 },
+    { label: 'negsim forecast (350 issues x 30 actors)', argv: [bin, 'forecast', csv, '--model', 'all'], target: 1 },
+  ];
+  const cwd = fileURLToPath(new URL('..', import.meta.url));
+  const times = commands.map(() => []);
+  const loadBefore = loadavg()[0];
+  for (let round = 0; round < 7; round++) {
+    commands.forEach((c, k) => {
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, c.argv, { cwd, encoding: 'utf8' });
+      times[k].push(Number(process.hrtime.bigint() - t0) / 1e9);
+      if (r.status !== 0) throw new Error(`${c.label} failed (exit ${r.status}): ${r.stderr}`);
+    });
+  }
+  rmSync(dir, { recursive: true, force: true });
+  process.stdout.write(`Start-up (wall time, median of 7 rounds, slowest in brackets; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after)\n`);
+  commands.forEach((c, k) => {
+    const sorted = [...times[k]].sort((x, y) => x - y);
+    const median = sorted[3];
+    const verdict = c.target === undefined ? '' : `   target <= ${c.target} s: ${median <= c.target ? 'met' : 'NOT met'}`;
+    process.stdout.write(`  ${c.label.padEnd(44)} ${median.toFixed(2)} s [${sorted[6].toFixed(2)}]${verdict}\n`);
+  });
+}
+
+startup();
+if (args.includes('--startup')) process.exit(0);
+process.stdout.write('\n');
 
 const all = availableParallelism();
 // `npm run bench -- --max-runs 100000` skips the 10^6 rows (about 2 minutes of the bench's 3).

@@ -9,10 +9,14 @@
  * uncertain-number `$ref` is replaced by the custom keyword `negsimUncertain: <range name>`, which
  * checks the value with explainUncertain (the same function that words the message) and reports
  * one error per bad value. Both schemas come from schema.ts; a test checks they agree.
+ *
+ * Compiling takes 0.1-0.2 s, once per process; the command-line bundle skips it with a validator
+ * compiled at build time (validator-precompiled.ts, validator-standalone.ts).
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { _, Ajv, type ErrorObject, type KeywordCxt, type ValidateFunction } from 'ajv';
 import { RANGE, scenarioJsonSchema, uncertainDefinitionName } from './schema.js';
 import { explainUncertain } from './uncertain.js';
+import { precompiledScenarioValidator } from './validator-precompiled.js';
 
 export const UNCERTAIN_KEYWORD = 'negsimUncertain';
 type RangeName = keyof typeof RANGE;
@@ -39,18 +43,16 @@ export function validationSchema(): Record<string, unknown> {
   return out;
 }
 
-let compiled: ValidateFunction | undefined;
-
-/**
- * Validate parsed scenario data; null if valid, else Ajv's errors (every one: `allErrors`).
- * `verbose` keeps the failing schema and data on each error for the messages.
- */
-export function validateScenarioData(data: unknown): ErrorObject[] | null {
-  compiled ??= compile();
-  return compiled(data) ? null : (compiled.errors ?? []);
+/** The custom keyword's check: `value` is an uncertain number within the range called `range`. */
+export function validUncertain(range: string, value: unknown): boolean {
+  return Object.hasOwn(RANGE, range) && explainUncertain(value, RANGE[range as RangeName], '') === undefined;
 }
 
-function compile(): ValidateFunction {
+/**
+ * The Ajv instance the schema is compiled with. The keyword is generated code calling validUncertain
+ * (in standalone code, by the name negsimValidUncertain), so that it compiles ahead of time too.
+ */
+export function scenarioAjv(code: { source: boolean; esm?: boolean } = { source: false }): Ajv {
   const ajv = new Ajv({
     allErrors: true,
     verbose: true,
@@ -59,13 +61,26 @@ function compile(): ValidateFunction {
     strict: true,
     strictRequired: false,
     logger: false,
+    code,
   });
   ajv.addKeyword({
     keyword: UNCERTAIN_KEYWORD,
     schemaType: 'string',
-    errors: false,
-    validate: (range: string, value: unknown) =>
-      Object.hasOwn(RANGE, range) && explainUncertain(value, RANGE[range as RangeName], '') === undefined,
+    code(cxt: KeywordCxt) {
+      const check = cxt.gen.scopeValue('func', { ref: validUncertain, code: _`negsimValidUncertain` });
+      cxt.fail(_`!${check}(${cxt.schema}, ${cxt.data})`);
+    },
   });
-  return ajv.compile(validationSchema());
+  return ajv;
+}
+
+let compiled: ValidateFunction | undefined;
+
+/**
+ * Validate parsed scenario data; null if valid, else Ajv's errors (every one: `allErrors`).
+ * `verbose` keeps the failing schema and data on each error for the messages.
+ */
+export function validateScenarioData(data: unknown): ErrorObject[] | null {
+  compiled ??= precompiledScenarioValidator ?? scenarioAjv().compile(validationSchema());
+  return compiled(data) ? null : (compiled.errors ?? []);
 }
