@@ -72,11 +72,11 @@ function records(text: string, file: string): Cell[][] {
         throw new CsvInputError(file, line, col, 'text after a closing quote; put the whole field in quotes');
       }
     } else {
-      while (i < src.length && src[i] !== ',' && src[i] !== '\n' && src[i] !== '\r') {
-        value += src[i];
-        i++;
-        col++;
-      }
+      // one slice, not a string grown a character at a time (a 350 x 30 CSV has 50,000 fields)
+      const from = i;
+      while (i < src.length && src[i] !== ',' && src[i] !== '\n' && src[i] !== '\r') i++;
+      value = src.slice(from, i);
+      col += i - from;
     }
     row.push({ text: value, ...start });
     atRowStart = false;

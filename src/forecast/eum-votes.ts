@@ -49,7 +49,9 @@ export function winProbabilities(
   for (let k = 0; k < n; k++) {
     const rk = r[k];
     const xk = x[k];
-    for (let a = 0; a < n; a++) D[a * n + k] = Math.pow(Math.abs(xk - x[a]) / range, rk);
+    // z^1 = z exactly: no pow for a risk-neutral voter (every voter, in the exposures' pass)
+    if (rk === 1) for (let a = 0; a < n; a++) D[a * n + k] = Math.abs(xk - x[a]) / range;
+    else for (let a = 0; a < n; a++) D[a * n + k] = Math.pow(Math.abs(xk - x[a]) / range, rk);
   }
   const all = denominator === 'all-pairs' ? allPairsVotes(D, weight, n, scratch.subarray(n * n, n * n + n)) : 0;
   for (let i = 0; i < n; i++) {
