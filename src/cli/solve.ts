@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Argv } from 'yargs';
+import { QreLimitError } from '../model/logit-qre.js';
 import { parseNfg, type NfgGame } from '../model/nfg.js';
 import { DEFAULT_DECIMALS, nfgSolutionLines } from '../report/nfg-solution.js';
 import { intFlag, UserError } from './common.js';
@@ -13,7 +14,10 @@ import type { Io } from './run.js';
 
 /** A .nfg file larger than this is refused: 50 MB holds about 5 million payoffs, beyond any game the solver finishes. */
 export const MAX_NFG_BYTES = 50e6;
-/** Largest lambda accepted; the solver's accuracy degrades beyond lambda x payoff range ~ 1e4 (see logit-qre.ts). */
+/**
+ * Largest lambda accepted. What bounds the solver is lambda x payoff range (model/qre/fixed-point-check.ts):
+ * answers up to 1e8, beyond that nearly pure ones only; a game without an answer is refused with the reason.
+ */
 export const MAX_LAMBDA = 1e6;
 
 export interface SolveArgs {
@@ -46,7 +50,13 @@ export function solveCommand(args: SolveArgs, io: Io): void {
   if (args.branch && lambda === undefined) throw new UserError('--branch needs --lambda L: the branch is traced from 0 up to L');
   const decimals = intFlag('decimals', args.decimals ?? DEFAULT_DECIMALS, 1, 17);
   const nfg = readNfg(file);
-  const lines = nfgSolutionLines(nfg, { lambda, branch: args.branch, nash: args.nash, decimals });
+  let lines: string[];
+  try {
+    lines = nfgSolutionLines(nfg, { lambda, branch: args.branch, nash: args.nash, decimals });
+  } catch (e) {
+    if (!(e instanceof QreLimitError)) throw e;
+    throw new UserError(`${file}: ${e.message.replace(/^logit QRE: /, '')}`);
+  }
   io.out(lines.length > 0 ? lines.join('\n') + '\n' : '');
   if (args.nash && !lines.some((l) => l.startsWith('NE,'))) io.err('negsim: the game has no pure-strategy Nash equilibrium.\n');
 }

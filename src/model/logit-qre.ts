@@ -24,15 +24,22 @@
  * - path-tracer.ts: arc-length continuation from the centroid, with predictor.ts (cubic Hermite,
  *   hermite.ts), corrector.ts (Newton on the bordered system, tangent, smooth-arc test), landing.ts
  *   (Newton at the target lambda) and linear-algebra.ts (factorisation, determinant sign);
- * - trace-state.ts: the tracer's points, tangents and scalars by name.
+ * - trace-state.ts: the tracer's points, tangents and scalars by name;
+ * - fixed-point-check.ts: the residual every answer must pass, scaled to lambda R;
+ * - fallback-trace.ts with relabelling.ts: when the fast trace stalls or lands above that residual
+ *   (lambda R beyond about 1e4), the same branch traced in every log-ratio, each player's most
+ *   probable strategy as its reference.
  * And unique-pair-qre.ts: a 2x2 game whose QRE at lambda is certified unique needs no tracing; only a
  * solver with the constructor's defaults (shortcut and elimination on, caution 1) takes that shortcut.
  *
  * Accuracy: the returned profile is a fixed point of the logit response to about 1e-12 (the landing
- * stops on a first-order residual estimate below 1e-13; rounding limits this once lambda R exceeds
- * about 1e4). Cost: each Newton iteration evaluates D and J and solves an (n+1) x (n+1) system;
- * typically 4-14 evaluations per solve. All work arrays live in the solver object and grow as needed;
- * in steady state a solve allocates nothing (numbers passed between the helpers go through typed
+ * stops on a first-order residual estimate below 1e-13), and never worse than acceptedResidual(lambda R)
+ * = 1e-10 + 4 eps lambda R: a point above that goes to the fallback, and if that fails too, solve throws
+ * a QreLimitError rather than return it (on the games tried: beyond lambda R = 1e8, and rarely from 1e7
+ * on in games with payoff ties). Cost: each
+ * Newton iteration evaluates D and J and solves an (n+1) x (n+1) system; typically 4-14 evaluations per
+ * solve (a fallback 100 to 700). All work arrays live in the solver object and grow as needed; in
+ * steady state a traced solve allocates nothing (numbers passed between the helpers go through typed
  * arrays: doubles passed to or returned from calls, or kept in object fields, may be boxed on the heap).
  *
  * References: R. D. McKelvey & T. R. Palfrey (1995), Quantal response equilibria for normal form
@@ -48,17 +55,49 @@
  * logitQre(pd, 1); // [[0.22675064483..., 0.77324935516...], [0.22675064483..., 0.77324935516...]]
  */
 import type { NormalFormGame } from './normal-form.js';
-import { trace, type PointRecorder } from './qre/path-tracer.js';
+import { FallbackTrace } from './qre/fallback-trace.js';
+import { acceptedResidual, lambdaTimesRange, MU_GUARANTEED } from './qre/fixed-point-check.js';
+import { PathTraceFailure, trace, type PointRecorder } from './qre/path-tracer.js';
 import { QreSystem, type QreSolveStats } from './qre/system.js';
-import { TraceState } from './qre/trace-state.js';
+import { MAX_STEPS, TraceState } from './qre/trace-state.js';
 import { UniquePairQre } from './unique-pair-qre.js';
 
 export type { QreSolveStats } from './qre/system.js';
+export { MU_GUARANTEED } from './qre/fixed-point-check.js';
 
 export interface BranchPoint {
   lambda: number;
   probs: Float64Array;
 }
+
+/**
+ * No answer: neither trace reached a point that passes the fixed-point check (fixed-point-check.ts),
+ * or lambda R is beyond MU_TRACED. On the games tried this happens beyond lambda R = MU_GUARANTEED,
+ * where rounding swamps every profile but nearly pure ones, and, rarely, from lambda R = 1e7 on in games
+ * with payoff ties. The message says why, with lambda R.
+ */
+export class QreLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QreLimitError';
+  }
+}
+
+/**
+ * lambda R beyond which nothing is traced (a judgement): rounding in H, about eps lambda R, is then 0.2,
+ * twenty times the corrector's tolerance, so no trace could tell the branch from its surroundings; below
+ * it, pure answers (best replies decided by payoff differences far above the rounding) still come through.
+ */
+const MU_TRACED = 1e15;
+/**
+ * Steps (accepted or rejected) after which solve's fast trace hands over to the fallback: a sound
+ * trace takes 5 to 50 (folds included); one that needs hundreds is creeping along a branch its
+ * coordinates describe badly (qre/fallback-trace.ts: a 2x1x3 game at lambda R = 720 took 846 steps,
+ * the fallback 14).
+ */
+const FAST_STEPS = 300;
+/** branch: a step may be this fraction of mu (at least; the points are thinned anyway) */
+const BRANCH_STEP_PER_MU = 1 / 500;
 
 /**
  * Reusable logit-QRE solver. Keep one per worker and call `solve` in the hot loop: the work arrays
@@ -71,6 +110,8 @@ export class LogitQreSolver {
   private readonly st: TraceState;
   /** The certified shortcut for 2x2 games with one QRE (null: always trace; see the constructor). */
   private readonly unique: UniquePairQre | null;
+  /** made on first need: the trace without elimination, with relabelling (qre/fallback-trace.ts) */
+  private fallback: FallbackTrace | null = null;
 
   /**
    * `caution` in (0, 1] (default 1) scales the step-control limits (first correction, turning
@@ -92,7 +133,9 @@ export class LogitQreSolver {
 
   /**
    * Writes the principal-branch logit QRE at `lambda` into `out` (player 0's probabilities, then
-   * player 1's, ...; length = sum of strategies) and returns it.
+   * player 1's, ...; length = sum of strategies) and returns it. The point is checked: its first-order
+   * fixed-point residual is at most acceptedResidual(lambda R) (qre/fixed-point-check.ts), else the
+   * fallback trace tries, else a QreLimitError says why there is no answer (see QreLimitError).
    */
   solve(game: NormalFormGame, lambda: number, out?: Float64Array): Float64Array {
     checkLambda(lambda);
@@ -102,37 +145,47 @@ export class LogitQreSolver {
       // A 2x2 game whose QRE at lambda is certified unique needs no tracing (unique-pair-qre.ts).
       if (out === undefined) out = new Float64Array(4);
       if (out.length >= 4 && this.unique.solveTwoByTwo(game.payoffs, lambda, out)) {
-        stats.reset();
-        stats.residual = this.unique.residual;
-        return out;
+        const residual = this.unique.residual;
+        if (residual <= 1e-10 || residual <= acceptedResidual(lambdaTimesRange(game, lambda))) {
+          stats.reset();
+          stats.residual = residual;
+          return out;
+        }
       }
     }
     const sys = this.sys;
     sys.setup(game);
     stats.reset();
-    const m = sys.layout.m;
+    const layout = sys.layout;
+    const m = layout.m;
     if (out === undefined) out = new Float64Array(m);
     else if (out.length < m) throw new Error(`logit QRE: out has length ${out.length}; needs ${m}`);
-    const scale = sys.layout.scale;
-    if (lambda === 0 || sys.n === 0 || scale === 0) {
-      sys.layout.centroid(out);
+    if (lambda === 0 || sys.n === 0 || !layout.varies) {
+      layout.centroid(out);
       return out;
     }
     const st = this.st;
-    st.ensure(sys.layout.nF + 1);
-    st.target = lambda / scale;
+    st.ensure(layout.nF + 1);
+    st.target = lambda / layout.scale;
     st.maxStep = Infinity;
-    trace(st, null);
-    const prob = sys.prob;
-    for (let j = 0; j < m; j++) out[j] = prob[j];
+    st.maxStepPerMu = 0;
+    st.maxIterations = FAST_STEPS;
+    if (this.fastTrace(null)) {
+      const prob = sys.prob;
+      for (let j = 0; j < m; j++) out[j] = prob[j];
+      return out;
+    }
+    this.runFallback(game, lambda, st.target, Infinity, 0, null);
+    this.fallbackTrace().profile(out);
     return out;
   }
 
   /**
    * Points along the principal branch from lambda = 0 up to lambdaMax (the last point exactly at
-   * lambdaMax), {lambda, probs}[], for `negsim solve --branch`. `maxStep` bounds the arc-length
-   * step (normalised units; default 0.25) so that the points draw a smooth curve; if more than
-   * `maxPoints` (default 2000) would be recorded, every other interior point is dropped as needed.
+   * lambdaMax, checked as solve's), {lambda, probs}[], for `negsim solve --branch`. `maxStep` bounds
+   * the arc-length step (normalised units; default 0.25, or 1/500 of lambda R where that is more) so
+   * that the points draw a smooth curve; if more than `maxPoints` (default 2000) would be recorded,
+   * every other interior point is dropped as needed.
    */
   branch(game: NormalFormGame, lambdaMax: number, opts?: { maxPoints?: number; maxStep?: number }): BranchPoint[] {
     checkLambda(lambdaMax);
@@ -142,39 +195,116 @@ export class LogitQreSolver {
     const sys = this.sys;
     sys.setup(game);
     sys.stats.reset();
-    const m = sys.layout.m;
+    const layout = sys.layout;
+    const m = layout.m;
     const first = new Float64Array(m);
-    sys.layout.centroid(first);
+    layout.centroid(first);
     const points: BranchPoint[] = [{ lambda: 0, probs: first }];
-    const scale = sys.layout.scale;
-    if (lambdaMax === 0 || sys.n === 0 || scale === 0) {
+    const scale = layout.scale;
+    if (lambdaMax === 0 || sys.n === 0 || !layout.varies) {
       if (lambdaMax > 0) points.push({ lambda: lambdaMax, probs: first.slice() });
       return points;
     }
-    let keepEvery = 1;
-    let seen = 0;
-    const record: PointRecorder = (x, landed) => {
-      if (!landed && ++seen % keepEvery !== 0) return;
-      const probs = new Float64Array(m);
-      sys.pointProbs(x, probs);
-      points.push({ lambda: landed ? lambdaMax : x[sys.n] * scale, probs });
-      if (points.length > maxPoints) {
-        // Thin: keep the centroid and every other point after it (and the landing point).
-        const last = points[points.length - 1];
-        let j = 1;
-        for (let i = 2; i < points.length; i += 2) points[j++] = points[i];
-        points.length = j;
-        if (landed && points[j - 1] !== last) points[j - 1] = last;
-        keepEvery *= 2;
-      }
+    // Each trace records from scratch (a failed fast trace's points are dropped); n: its unknowns.
+    const recorder = (n: number, probsAt: (x: Float64Array, out: Float64Array) => void): PointRecorder => {
+      points.length = 1;
+      let keepEvery = 1;
+      let seen = 0;
+      return (x, landed) => {
+        if (!landed && ++seen % keepEvery !== 0) return;
+        const probs = new Float64Array(m);
+        probsAt(x, probs);
+        points.push({ lambda: landed ? lambdaMax : x[n] * scale, probs });
+        if (points.length > maxPoints) {
+          // Thin: keep the centroid and every other point after it (and the landing point).
+          const last = points[points.length - 1];
+          let j = 1;
+          for (let i = 2; i < points.length; i += 2) points[j++] = points[i];
+          points.length = j;
+          if (landed && points[j - 1] !== last) points[j - 1] = last;
+          keepEvery *= 2;
+        }
+      };
     };
     const st = this.st;
-    st.ensure(sys.layout.nF + 1);
-    st.target = lambdaMax / scale;
+    const mu = lambdaMax / scale;
+    st.ensure(layout.nF + 1);
+    st.target = mu;
     st.maxStep = maxStep;
-    trace(st, record);
+    st.maxStepPerMu = BRANCH_STEP_PER_MU;
+    st.maxIterations = MAX_STEPS;
+    if (this.fastTrace(recorder(sys.n, (x, out) => sys.pointProbs(x, out)))) return points;
+    const fallback = this.fallbackTrace();
+    const record = recorder(layout.nF, (x, out) => fallback.pointProbs(x, out));
+    this.runFallback(game, lambdaMax, mu, maxStep, BRANCH_STEP_PER_MU, record);
     return points;
   }
+
+  /** The fast trace (st set up by the caller): whether it landed on a point that passes the check. */
+  private fastTrace(record: PointRecorder | null): boolean {
+    const st = this.st;
+    if (!(st.target <= MU_TRACED)) return false;
+    try {
+      trace(st, record, false);
+    } catch (e) {
+      if (e instanceof PathTraceFailure) return false;
+      throw e;
+    }
+    // (mu read again, not kept in a local across the call: a double live there may be boxed.)
+    return this.sys.stats.residual <= acceptedResidual(st.target);
+  }
+
+  private fallbackTrace(): FallbackTrace {
+    if (this.fallback === null) this.fallback = new FallbackTrace(this.sys.stats);
+    return this.fallback;
+  }
+
+  /** The fallback trace, after the fast one failed; a QreLimitError if it fails too. */
+  private runFallback(
+    game: NormalFormGame,
+    lambda: number,
+    mu: number,
+    maxStep: number,
+    maxStepPerMu: number,
+    record: PointRecorder | null,
+  ): void {
+    const where = `at lambda = ${lambda} (lambda x payoff range = ${describeMu(game, lambda, mu)})`;
+    if (!(mu <= MU_TRACED)) {
+      throw new QreLimitError(
+        `logit QRE: no answer ${where}: beyond ${sci(MU_TRACED)} nothing is traced, and above ${sci(MU_GUARANTEED)} only nearly ` +
+          'pure profiles pass the fixed-point check. The QRE depends on lambda only through lambda x payoff range ' +
+          '(payoffs divided by s and lambda multiplied by s give the same QRE): lower lambda.',
+      );
+    }
+    const fallback = this.fallbackTrace();
+    if (fallback.run(game, mu, maxStep, maxStepPerMu, record)) return;
+    const why = fallback.failure.replace(/^logit QRE: /, '');
+    throw new QreLimitError(
+      `logit QRE: no answer ${where}: ${why}. ` +
+        (mu > MU_GUARANTEED
+          ? `Above lambda x payoff range = ${sci(MU_GUARANTEED)} rounding leaves only nearly pure profiles that pass the fixed-point check: lower lambda.`
+          : `Up to lambda x payoff range = ${sci(MU_GUARANTEED)} this has happened only in games with payoff ties (degenerate ` +
+            'games, whose QRE is ill-conditioned near the limit), and from 1e7 on: lower lambda.'),
+    );
+  }
+}
+
+/** 1e8 rather than 100000000 */
+function sci(x: number): string {
+  return x.toExponential().replace('e+', 'e');
+}
+
+/** lambda R for a message: the product, or its factors when it overflows. */
+function describeMu(game: NormalFormGame, lambda: number, mu: number): string {
+  if (mu < Infinity) return mu.toPrecision(4);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const p of game.payoffs) {
+    if (p < lo) lo = p;
+    if (p > hi) hi = p;
+  }
+  const range = hi * 0.5 - lo * 0.5 < Infinity ? 2 * (hi * 0.5 - lo * 0.5) : Infinity;
+  return `${lambda} x ${range.toPrecision(4)}, more than the largest double`;
 }
 
 function checkLambda(lambda: number): void {

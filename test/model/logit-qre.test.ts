@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fillBayesianPair, newBayesianPairGame } from '../../src/model/games/bayesian-pair.js';
-import { LogitQreSolver, logitQre } from '../../src/model/logit-qre.js';
-import { expectedPayoffs, gameFromFixture, makeGame, profileCount, type NormalFormGame, type QreFixture } from '../../src/model/normal-form.js';
+import { LogitQreSolver, logitQre, QreLimitError } from '../../src/model/logit-qre.js';
+import { logitResidual, residualTolerance } from '../../src/model/qre/fixed-point-check.js';
+import { expectedPayoffs, gameFromFixture, makeGame, payoff, profileCount, type NormalFormGame, type QreFixture } from '../../src/model/normal-form.js';
 import { lcg, maxDiff, residual } from './random-games.js';
 
 // The Gambit fixtures, copied into the repository with their provenance: test/fixtures/qre/README.md.
@@ -441,6 +442,112 @@ test('eliminating players in closed form follows the same branch as tracing ever
       assert.ok(d < 1e-10, `${game.strategies} lambda ${lambda}: differs from the full trace by ${d}`);
     }
   }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Large lambda R: the fallback trace (qre/fallback-trace.ts) and the fixed-point check.
+
+/** The payoff range of a game. */
+function range(game: NormalFormGame): number {
+  return Math.max(...game.payoffs) - Math.min(...game.payoffs);
+}
+
+test('past lambda R = 1e4 the fallback trace takes over: random-3p-3a reaches lambda 1e6 and tends to its mixed Nash equilibrium like 1 / lambda', () => {
+  const game = gameFromFixture(loadFixtures().find((f) => f.file === 'random-3p-3a.json')!.fixture);
+  // The limit: player 1 plays its third strategy; players 0 and 2 mix their second and third so that
+  // the other is indifferent between them (solved from the payoffs).
+  const d0 = (c: number): number => payoff(game, [1, 2, c], 0) - payoff(game, [2, 2, c], 0);
+  const d2 = (a: number): number => payoff(game, [a, 2, 1], 2) - payoff(game, [a, 2, 2], 2);
+  const q = d0(1) / (d0(1) - d0(2));
+  const p = d2(1) / (d2(1) - d2(2));
+  assert.ok(Math.abs(p - 0.5176194205) < 1e-9 && Math.abs(q - 0.8899082569) < 1e-9, `${p} ${q}`);
+  const solver = new LogitQreSolver();
+  const gap: number[] = [];
+  for (const lambda of [2000, 1e5, 1e6]) {
+    const sigma = solver.solve(game, lambda).slice();
+    assert.is(solver.stats.fallbacks, 1, `lambda ${lambda}: the fast trace stalls at its rounding floor`);
+    assert.ok(logitResidual(game, lambda, sigma) < 1e-10, `lambda ${lambda}`);
+    assert.ok(sigma[0] < 1e-300 && sigma[3] < 1e-300 && sigma[4] < 1e-300 && sigma[6] < 1e-300);
+    gap.push(Math.max(Math.abs(sigma[2] - p), Math.abs(sigma[8] - q)));
+  }
+  assert.ok(gap[2] < 2e-7, `lambda 1e6: ${gap[2]} from the equilibrium`);
+  assert.ok(Math.abs(gap[1] / gap[2] - 10) < 0.1, `1 / lambda: ${gap[1] / gap[2]}`);
+});
+
+test('a 2x3 game whose eliminated trace creeps at lambda R = 1e4 is solved by the fallback, at the point a full trace finds', () => {
+  // Player 0 mixes (0.28, 0.72) against player 1's first two strategies; with player 1 eliminated,
+  // player 0's equation holds a logistic of an argument scaled by mu, and Newton's basin shrinks below the corrector's tolerance.
+  const game = makeGame([2, 3], [0.141, 0.759, 0.346, 0.759, 0.679, 0.384, 0.379, 0.905, 0.812, 0.051, 0.686, 0.433]);
+  const lambda = 1e4 / range(game);
+  const got = new LogitQreSolver().solve(game, lambda).slice();
+  const full = new LogitQreSolver({ eliminate: false }).solve(game, lambda);
+  assert.ok(maxDiff(got, full) < 1e-9, `${got} vs ${full}`);
+  assert.ok(Math.abs(got[0] - 0.28) < 0.001 && got[4] < 1e-300, String(got));
+  assert.ok(logitResidual(game, lambda, got) < 1e-10);
+});
+
+test('every random game of 2 to 6 players gets an answer up to lambda R = 1e8, within the fixed-point tolerance (so the simulator never throws there)', () => {
+  const solver = new LogitQreSolver();
+  const rand = lcg(29);
+  let solves = 0;
+  let fallbacks = 0;
+  for (const shape of [[2, 2], [2, 3], [3, 3], [4, 4], [2, 2, 2], [3, 3, 2], [2, 2, 2, 2], [3, 3, 3], [2, 2, 2, 2, 2, 2]]) {
+    for (let g = 0; g < 6; g++) {
+      // Half the games with payoffs 0..4: ties, and degenerate games.
+      const game = g % 2 === 0 ? randomGame(shape, rand, 0, 1) : makeGame(shape, randomGame(shape, rand, 0, 4).payoffs.map(Math.round));
+      if (range(game) === 0) continue;
+      for (const mu of [1e3, 1e5, 1e7, 1e8]) {
+        const lambda = mu / range(game);
+        const sigma = solver.solve(game, lambda);
+        const r = logitResidual(game, lambda, sigma);
+        assert.ok(r <= residualTolerance(mu), `${shape} game ${g} lambda R ${mu}: residual ${r}`);
+        solves++;
+        fallbacks += solver.stats.fallbacks;
+      }
+    }
+  }
+  assert.ok(solves > 200 && fallbacks > 10, `${solves} solves, ${fallbacks} by the fallback`);
+});
+
+test('payoffs whose range overflows a double: the same QRE as the game scaled down, with lambda scaled up', () => {
+  const base = gameFromFixture(loadFixtures().find((f) => f.file === 'accept-continue-withdraw.json')!.fixture);
+  const s = 1.7e308 / Math.max(...base.payoffs.map(Math.abs));
+  const huge = makeGame(base.strategies, Array.from(base.payoffs, (x) => x * s));
+  assert.is(Math.max(...huge.payoffs) - Math.min(...huge.payoffs), Infinity);
+  const solver = new LogitQreSolver();
+  for (const lambda of [0.5, 3]) {
+    const want = solver.solve(base, lambda).slice();
+    const got = solver.solve(huge, lambda / s);
+    assert.ok(maxDiff(got, want) < 1e-12, `lambda ${lambda}: ${got} vs ${want}`);
+  }
+});
+
+test('payoffs of +-1e14 at lambda 1: a dominance-solvable game is answered exactly, a degenerate one is refused, never answered wrong', () => {
+  const solver = new LogitQreSolver();
+  const pd = makeGame([2, 2], [3, 3, 5, 0, 0, 5, 1, 1].map((x) => x * 1e14));
+  assert.equal(Array.from(solver.solve(pd, 1)), [0, 1, 0, 1]);
+  // The row player's first strategy is weakly dominated; at lambda R = 2e14 rounding leaves no mixed
+  // profile that passes the check (the certified 2x2 shortcut finds a point with residual 0.5, which is not taken).
+  const degenerate = makeGame([2, 2], [-1, 1, 1, -1, 1, -1, 1, 1].map((x) => x * 1e14));
+  assert.throws(() => solver.solve(degenerate, 1), (e: unknown) => e instanceof QreLimitError && /no answer at lambda = 1 \(lambda x payoff range = 2\.000e\+14\)/.test((e as Error).message));
+});
+
+test('lambda R beyond 1e15, or overflowing a double, is refused with the limit named', () => {
+  const solver = new LogitQreSolver();
+  const pennies = makeGame([2, 2], [1, -1, -1, 1, -1, 1, 1, -1].map((x) => x * 5e307));
+  assert.throws(() => solver.solve(pennies, 5), (e: unknown) => e instanceof QreLimitError && /5 x 1\.000e\+308, more than the largest double\): beyond 1e15 nothing is traced.*lower lambda/.test((e as Error).message));
+  // Matching pennies' QRE is the centroid at every lambda: at lambda R = 1e8 it is found.
+  assert.ok(maxDiff(solver.solve(pennies, 1e8 / 1e308), [0.5, 0.5, 0.5, 0.5]) < 1e-12);
+});
+
+test('branch reaches large lambda: random-3p-3a to lambda 1e5 in at most 2000 points, ending where solve lands', () => {
+  const game = gameFromFixture(loadFixtures().find((f) => f.file === 'random-3p-3a.json')!.fixture);
+  const solver = new LogitQreSolver();
+  const points = solver.branch(game, 1e5);
+  assert.ok(points.length <= 2000 && points.length > 50, `${points.length} points`);
+  assert.is(points[points.length - 1].lambda, 1e5);
+  assert.ok(maxDiff(points[points.length - 1].probs, solver.solve(game, 1e5)) < 1e-9);
+  for (let i = 1; i < points.length; i++) assert.ok(points[i].lambda > points[i - 1].lambda, `point ${i}`);
 });
 
 test('logitQre returns one probability array per player', () => {

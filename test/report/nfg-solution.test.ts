@@ -5,6 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseNfg, type NfgGame } from '../../src/model/nfg.js';
 import { expectedPayoffs, profileCount, type NormalFormGame, type QreFixture } from '../../src/model/normal-form.js';
+import { LogitQreSolver, QreLimitError } from '../../src/model/logit-qre.js';
 import { nfgSolutionLines } from '../../src/report/nfg-solution.js';
 
 const fixtureDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'qre');
@@ -157,6 +158,17 @@ test('3 players x 4 strategies: at large lambda the QRE approaches the pure equi
   const equilibria = lines.slice(1).map((l) => l.split(',').slice(1).map(Number));
   assert.ok(equilibria.length >= 1);
   assert.ok(equilibria.some((ne) => maxDiff(ne, probs) < 1e-3), `${lines.join('\n')}`);
+});
+
+test('a point that fails the fixed-point check is never printed: a QreLimitError says why', () => {
+  const nfg = parseNfg('NFG 1 R "PD" { "A" "B" } { 2 2 } 3 3 5 0 0 5 1 1');
+  // A solver that returns the centroid, which is no QRE of the prisoner's dilemma at lambda 1.
+  const wrong = { solve: () => Float64Array.of(0.5, 0.5, 0.5, 0.5) } as unknown as LogitQreSolver;
+  assert.throws(
+    () => nfgSolutionLines(nfg, { lambda: 1 }, wrong),
+    (e: unknown) => e instanceof QreLimitError && /fails the fixed-point check \(residual 3\.18e-1, tolerance 1\.00e-9\); it is not printed/.test((e as Error).message),
+  );
+  assert.equal(nfgSolutionLines(nfg, { lambda: 1 }), ['1.0000000000,0.2267506448,0.7732493552,0.2267506448,0.7732493552']);
 });
 
 test.run();

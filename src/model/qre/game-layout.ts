@@ -18,6 +18,10 @@
  * diffStart[i], entry [(a - 1) othersProfiles[i] + index of the others' profile], that index
  * mixed-radix over the others in player order, the lowest player fastest (as normal-form.ts).
  *
+ * Payoffs whose range overflows a double (beyond about +-9e307) are halved first (exactly): the
+ * differences over the range are the same numbers, and 1 / R is kept as a subnormal (mu = lambda R may
+ * then overflow: the solver refuses, logit-qre.ts).
+ *
  * Vectors of the solver: a mixed profile has player i's probabilities at probStart[i] ..
  * probStart[i] + K_i - 1; a point of the full system has player i's log-ratios v_i(1..K_i - 1) at
  * ratioStart[i] .., then mu.
@@ -59,12 +63,18 @@ export class GameLayout {
   diff = new Float64Array(0);
   private capDiff = 0;
 
-  /** (a typed array, so that writing the scale never boxes it) */
-  private readonly scaleBox = new Float64Array(1);
+  /** 1 / R, then the factor of the payoff differences in `diff` (the same unless R overflows); a typed array, so that writing them never boxes them */
+  private readonly scaleBox = new Float64Array(2);
+  private halfPayoffs = new Float64Array(0);
 
-  /** 1 / R, R the payoff range; 0 if all payoffs are equal */
+  /** 1 / R, R the payoff range; 0 if all payoffs are equal (or if R is so large that 1 / R underflows) */
   get scale(): number {
     return this.scaleBox[0];
+  }
+
+  /** Whether any payoff differs from the others. */
+  get varies(): boolean {
+    return this.scaleBox[1] > 0;
   }
 
   /**
@@ -107,8 +117,19 @@ export class GameLayout {
     let binary = !twoPlayer;
     for (let i = 0; i < nPlayers; i++) if (ks[i] !== 2) binary = false;
     this.binary = binary;
-    const scale = hi > lo ? 1 / (hi - lo) : 0;
-    this.scaleBox[0] = scale;
+    let source = payoffs;
+    if (hi - lo < Infinity) {
+      const scale = hi > lo ? 1 / (hi - lo) : 0;
+      this.scaleBox[0] = scale;
+      this.scaleBox[1] = scale;
+    } else {
+      // The range overflows (payoffs beyond +-9e307): differences of halved payoffs (exact), over
+      // the halved range; 1 / R itself may then be subnormal or round to 0 (mu = lambda R overflows).
+      source = this.halved(payoffs);
+      const halfRange = hi * 0.5 - lo * 0.5;
+      this.scaleBox[0] = 0.5 / halfRange;
+      this.scaleBox[1] = 1 / halfRange;
+    }
     const { strategies, probStart, ratioStart, diffStart, othersProfiles } = this;
     let o = 0;
     let vo = 0;
@@ -125,14 +146,14 @@ export class GameLayout {
       to += (k - 1) * (nProfiles / k);
     }
     // (The scale is read back from its box there: a double passed to a call may be boxed.)
-    if (twoPlayer) this.twoPlayerDiffs(payoffs);
-    else if (binary) this.binaryDiffs(payoffs);
-    else this.generalDiffs(payoffs);
+    if (twoPlayer) this.twoPlayerDiffs(source);
+    else if (binary) this.binaryDiffs(source);
+    else this.generalDiffs(source);
   }
 
   /** E_0[(a-1) K1 + b] = (A[a,b] - A[0,b]) / R, then from K0 K1 on E_1[(b-1) K0 + a] = (B[a,b] - B[a,0]) / R. */
   private twoPlayerDiffs(payoffs: Float64Array): void {
-    const scale = this.scaleBox[0];
+    const scale = this.scaleBox[1];
     const k0 = this.strategies[0];
     const k1 = this.strategies[1];
     const diff = this.diff;
@@ -151,7 +172,7 @@ export class GameLayout {
 
   /** generalDiffs with every K = 2, in bit operations: bit i of a profile index is player i's strategy. */
   private binaryDiffs(payoffs: Float64Array): void {
-    const scale = this.scaleBox[0];
+    const scale = this.scaleBox[1];
     const { nPlayers, profiles, diffStart, diff } = this;
     for (let i = 0; i < nPlayers; i++) {
       const t0 = diffStart[i];
@@ -165,7 +186,7 @@ export class GameLayout {
   }
 
   private generalDiffs(payoffs: Float64Array): void {
-    const scale = this.scaleBox[0];
+    const scale = this.scaleBox[1];
     const { nPlayers, profiles, strategies, othersProfiles, diffStart, diff } = this;
     let stride = 1;
     for (let i = 0; i < nPlayers; i++) {
@@ -206,6 +227,14 @@ export class GameLayout {
       if (sj !== 0 && diff[t0 + e] !== diff[t0 + e - sj * stride]) return false;
     }
     return true;
+  }
+
+  /** The payoffs halved (exactly), into a buffer kept for the next game with payoffs this large. */
+  private halved(payoffs: Float64Array): Float64Array {
+    if (this.halfPayoffs.length < payoffs.length) this.halfPayoffs = new Float64Array(payoffs.length);
+    const h = this.halfPayoffs;
+    for (let j = 0; j < payoffs.length; j++) h[j] = payoffs[j] * 0.5;
+    return h;
   }
 
   /** The uniform profile (the branch's start at lambda = 0) into out. */

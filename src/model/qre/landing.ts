@@ -14,6 +14,9 @@
  * mu* is upward), and one smooth arc from x (corrector.ts). Otherwise the step is halved and tracing
  * resumes.
  *
+ * polishAtTarget, the fallback trace's last word (fallback-trace.ts), is Newton at mu* for as long as it
+ * lowers the residual estimate, keeping the best point: no stopping rule measured against |v|.
+ *
  * @example
  * // At a landing every H_(i,a) is within rounding of 0: for the prisoner's dilemma at lambda 1
  * // (mu = 5), v_0 = 5 D_0(sigma_1) = ln(0.7732... / 0.2267...) and stats.residual < 1e-13.
@@ -27,6 +30,8 @@ const LAND_MAX_IT = 30;
 const LAND_TOL = 1e-13;
 /** residual a landing that stagnates at the rounding floor must still reach */
 const LAND_ACCEPT = 1e-10;
+/** Newton steps of polishAtTarget */
+const POLISH_MAX_IT = 10;
 
 /**
  * Newton's method in v with mu fixed (y[n] = mu*), from y. Returns true when the residual estimate is
@@ -104,4 +109,39 @@ export function landingConsistent(st: TraceState, orient: number): boolean {
   st.alpha = alpha;
   st.noise = st.err;
   return chordConsistent(st);
+}
+
+/**
+ * Newton at the target lambda from x, for as long as it lowers the residual estimate (at most
+ * POLISH_MAX_IT steps); x becomes the best point met, sys.prob its profile and stats.residual its
+ * estimate. The fallback trace's last word (fallback-trace.ts): land's stopping rule measures steps
+ * against the largest |v|, which out-of-play strategies make huge in relabelled coordinates, so it may
+ * stop early; the residual itself knows no such scale.
+ */
+export function polishAtTarget(st: TraceState): void {
+  const sys = st.sys;
+  const n = sys.n;
+  const nx = n + 1;
+  const { x, y, xp, w, lu } = st;
+  const { aa, hh, stats } = sys;
+  for (let r = 0; r < nx; r++) y[r] = x[r];
+  sys.evaluate(y);
+  sys.residualEstimate();
+  let best = stats.residual;
+  for (let r = 0; r < nx; r++) xp[r] = y[r];
+  for (let it = 0; it < POLISH_MAX_IT && best > LAND_TOL; it++) {
+    if (luFactor(aa, n, nx, lu) === 0) break;
+    for (let r = 0; r < n; r++) w[r] = -hh[r];
+    luSolve(aa, n, nx, lu, w);
+    for (let r = 0; r < n; r++) y[r] += w[r];
+    sys.evaluate(y);
+    sys.residualEstimate();
+    const res = stats.residual;
+    if (!(res < best)) break;
+    best = res;
+    for (let r = 0; r < nx; r++) xp[r] = y[r];
+  }
+  for (let r = 0; r < nx; r++) x[r] = xp[r];
+  sys.evaluate(x);
+  sys.residualEstimate();
 }

@@ -192,18 +192,20 @@ export function multilinearRows(sys: QreSystem, i: number, x: Float64Array): voi
  */
 export function multilinearEliminated(sys: QreSystem, x: Float64Array): void {
   const nPlayers = sys.layout.nPlayers;
-  const { fullOf, tPlayers, prob, terms, hh, dd, aa, df, hf } = sys;
+  const { fullOf, tPlayers, prob, terms, hh, dd, aa, df, hf, xfB: xf } = sys;
   const grad = terms.grad;
   const n = sys.n;
   const nx = n + 1;
   const nT = sys.nT;
   const mu = x[n];
-  for (let r = 0; r < n; r++) binaryProbs(prob, 2 * fullOf[r], x[r]);
-  // (T's terms have no members in T: their rows read only S's probabilities.)
+  for (let r = 0; r < n; r++) binaryProbs(prob, 2 * fullOf[r], x, r);
+  // (T's terms have no members in T: their rows read only S's probabilities.) v_t = mu D_t goes
+  // into the full point, where binaryProbs reads it.
   for (let j = 0; j < nT; j++) {
     const t = tPlayers[j];
     terms.row(t, nPlayers, prob, df);
-    binaryProbs(prob, 2 * t, mu * df[t]);
+    xf[t] = mu * df[t];
+    binaryProbs(prob, 2 * t, xf, t);
     hf[t] = 0;
   }
   for (let r = 0; r < n; r++) {

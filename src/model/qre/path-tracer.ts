@@ -28,6 +28,11 @@
  *   starts from the crossing of the cubic Hermite arc through the two points (hermite.ts). Steps along
  *   which lambda may peak above mu* (the tangent's mu component changed sign and the arc reaches mu*)
  *   are halved, so the crossing found is the first.
+ * - Limits and relabelling (for the fallback, fallback-trace.ts): at most st.maxIterations steps, and
+ *   for branch a step may also be st.maxStepPerMu times mu. With st.relabelAbove > 0, the trace stops
+ *   after an accepted point where some log-ratio exceeds it (a strategy 0 out of play), for the caller
+ *   to relabel, and resumes from that point: the orientation is then read afresh from det [J; t^T],
+ *   the first predictor is Euler's.
  *
  * @example
  * // Prisoner's dilemma at lambda 1 (mu = 5), without the 2x2 shortcut: one accepted step (h = 3), then
@@ -37,6 +42,7 @@
 import { correct, chordConsistent, polish } from './corrector.js';
 import { cubicCrossing, hermiteMax } from './hermite.js';
 import { land, landingConsistent } from './landing.js';
+import { luFactor } from './linear-algebra.js';
 import { predict, predictCrossing } from './predictor.js';
 import type { TraceState } from './trace-state.js';
 
@@ -51,16 +57,31 @@ const POLISH_RATIO = 0.01;
 /** longest step over which an orientation flip is taken as a true bifurcation point */
 const H_BIFURCATION = 1e-4;
 const H_MIN = 1e-12;
-const MAX_STEPS = 100_000;
+
+/** trace's outcomes: the target reached (the profile in sys.prob), or a relabelling wanted (relabelling.ts). */
+export const LANDED = 0;
+export const RELABEL = 1;
+
+/** The tracer could not go on: its step size fell below its floor, or it ran out of steps. */
+export class PathTraceFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PathTraceFailure';
+  }
+}
 
 /** Called with every accepted point (branch), and with the landing point (landed = true). */
 export type PointRecorder = (x: Float64Array, landed: boolean) => void;
 
 /**
- * Traces the branch from the centroid to the first point with mu = st.target, in steps of at most
- * st.maxStep; on return the profile is in sys.prob and the point in st.x.
+ * Traces the branch from the centroid (or, `resume`, from st.x with tangent st.t, step st.h and
+ * distance bound st.err, as left by a relabelling) to the first point with mu = st.target, in steps of
+ * at most st.maxStep. Returns LANDED with the profile in sys.prob and the point in st.x; or, when
+ * st.relabelAbove > 0 and an accepted point has a log-ratio above it (its strategy 0 is out of play:
+ * relabelling.ts), RELABEL with that point in st.x and its tangent in st.t. Throws a PathTraceFailure
+ * when it cannot go on.
  */
-export function trace(st: TraceState, record: PointRecorder | null): void {
+export function trace(st: TraceState, record: PointRecorder | null, resume: boolean): number {
   const sys = st.sys;
   const stats = sys.stats;
   const n = sys.n;
@@ -71,25 +92,37 @@ export function trace(st: TraceState, record: PointRecorder | null): void {
   // (Read from the typed array, not passed as an argument: that keeps h a raw double.)
   const maxStep = st.maxStep;
 
-  // Start: the centroid; tangent (D(centroid), 1) normalised.
-  for (let r = 0; r < nx; r++) x[r] = 0;
-  sys.evaluate(x);
-  let norm = 1;
-  for (let r = 0; r < n; r++) norm += dd[r] * dd[r];
-  norm = 1 / Math.sqrt(norm);
-  for (let r = 0; r < n; r++) t[r] = dd[r] * norm;
-  t[n] = norm;
-  st.prevChord = 0;
   let orient = 1;
-  st.detX = 1 / norm;
-
   let h = H_START < maxStep ? H_START : maxStep;
   let errX = 0; // bound on the distance of x from the branch (its last corrector step)
+  if (!resume) {
+    // Start: the centroid; tangent (D(centroid), 1) normalised.
+    for (let r = 0; r < nx; r++) x[r] = 0;
+    sys.evaluate(x);
+    let norm = 1;
+    for (let r = 0; r < n; r++) norm += dd[r] * dd[r];
+    norm = 1 / Math.sqrt(norm);
+    for (let r = 0; r < n; r++) t[r] = dd[r] * norm;
+    t[n] = norm;
+    st.detX = 1 / norm;
+  } else {
+    // Resume after a relabelling: the orientation in the new coordinates, from det [J(x); t^T].
+    const aa = sys.aa;
+    sys.evaluate(x);
+    for (let c = 0; c < nx; c++) aa[n * nx + c] = t[c];
+    orient = luFactor(aa, nx, nx, st.lu);
+    if (orient === 0) throw new PathTraceFailure(`logit QRE: singular Jacobian at lambda = ${x[n] * sys.layout.scale} after relabelling`);
+    st.detX = st.lu.det;
+    h = st.h;
+    errX = st.err;
+  }
+  st.prevChord = 0;
   let hBeforeFlip = 0; // step size when an orientation flip was first met (0: none pending)
-  for (let iter = 0; iter < MAX_STEPS; iter++) {
+  const maxIterations = st.maxIterations;
+  for (let iter = 0; iter < maxIterations; iter++) {
     if (h < H_MIN * (1 + Math.abs(x[n]))) {
       // (h itself stays out of the message: a use as a string would box it at every update.)
-      throw new Error(
+      throw new PathTraceFailure(
         `logit QRE: path tracing stalled at lambda = ${x[n] * sys.layout.scale} (step size below ` +
           `${H_MIN * (1 + Math.abs(x[n]))}); the branch may pass a bifurcation`,
       );
@@ -113,7 +146,7 @@ export function trace(st: TraceState, record: PointRecorder | null): void {
       predict(st);
       y[n] = muTarget;
       st.err = errX;
-      if (landed(st, true, orient, record)) return;
+      if (landed(st, true, orient, record)) return LANDED;
       stats.countRejection();
       h = hl * 0.5;
       continue;
@@ -186,7 +219,7 @@ export function trace(st: TraceState, record: PointRecorder | null): void {
       for (let r = 0; r < n; r++) y[r] = h00 * x[r] + h10 * t[r] + h01 * y[r] + h11 * tn[r];
       y[n] = muTarget;
       st.err = errX;
-      if (landed(st, false, orient, record)) return;
+      if (landed(st, false, orient, record)) return LANDED;
       stats.countRejection();
       h *= 0.5;
       continue;
@@ -222,9 +255,17 @@ export function trace(st: TraceState, record: PointRecorder | null): void {
     if (fac > SHRINK_MAX) fac = SHRINK_MAX;
     h /= fac;
     if (h < hRestore) h = hRestore;
-    if (h > maxStep) h = maxStep;
+    if (h > maxStep) {
+      const relative = st.maxStepPerMu * x[n];
+      h = relative <= maxStep ? maxStep : h < relative ? h : relative;
+    }
+    if (st.relabelAbove > 0 && outOfPlay(x, n, st.relabelAbove)) {
+      st.h = h;
+      st.err = errX;
+      return RELABEL;
+    }
   }
-  throw new Error(`logit QRE: no convergence within ${MAX_STEPS} path steps`);
+  throw new PathTraceFailure(`logit QRE: no convergence within ${maxIterations} path steps`);
 }
 
 /**
@@ -238,4 +279,10 @@ function landed(st: TraceState, guarded: boolean, orient: number, record: PointR
   for (let r = 0; r <= st.sys.n; r++) x[r] = y[r];
   if (record !== null) record(x, true);
   return true;
+}
+
+/** Whether a log-ratio of x exceeds `above`: some player's strategy 0 is that much less likely than another. */
+function outOfPlay(x: Float64Array, n: number, above: number): boolean {
+  for (let r = 0; r < n; r++) if (x[r] > above) return true;
+  return false;
 }

@@ -50,11 +50,15 @@ export interface QreSolveStats {
   readonly evaluations: number;
   /** first-order estimate of max_(i,a) |sigma_i(a) - logit response_i(a)| at the returned profile */
   readonly residual: number;
+  /** 1 if the fast trace failed and the fallback trace (qre/fallback-trace.ts) found the point, else 0 */
+  readonly fallbacks: number;
+  /** relabellings by the fallback trace (qre/relabelling.ts) */
+  readonly relabellings: number;
 }
 
 /** The counters, kept in typed arrays: updating them in the hot loop never allocates. */
 export class SolveStats implements QreSolveStats {
-  private readonly counts = new Int32Array(3);
+  private readonly counts = new Int32Array(5);
   private readonly values = new Float64Array(1);
 
   get steps(): number {
@@ -75,6 +79,22 @@ export class SolveStats implements QreSolveStats {
 
   get residual(): number {
     return this.values[0];
+  }
+
+  get fallbacks(): number {
+    return this.counts[3];
+  }
+
+  get relabellings(): number {
+    return this.counts[4];
+  }
+
+  countFallback(): void {
+    this.counts[3]++;
+  }
+
+  countRelabelling(): void {
+    this.counts[4]++;
   }
 
   set residual(r: number) {
@@ -102,7 +122,7 @@ export class SolveStats implements QreSolveStats {
 export class QreSystem {
   readonly layout = new GameLayout();
   readonly terms = new MultilinearTerms();
-  readonly stats = new SolveStats();
+  readonly stats: SolveStats;
   /** whether to eliminate players in closed form (elimination.ts); false traces every log-ratio */
   readonly eliminate: boolean;
 
@@ -151,8 +171,10 @@ export class QreSystem {
   private capN = 0;
   private capL = 0;
 
-  constructor(eliminate: boolean) {
+  /** `stats` may be shared with another system (the solver's fallback, logit-qre.ts). */
+  constructor(eliminate: boolean, stats = new SolveStats()) {
     this.eliminate = eliminate;
+    this.stats = stats;
   }
 
   /** Reads a game (GameLayout.load checks it) and prepares its evaluation. */

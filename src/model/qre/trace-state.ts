@@ -35,6 +35,8 @@ const D_NOM = 0.3;
 /** reject a step if the tangent turns more than this (radians) */
 const A_MAX = 0.6;
 const A_NOM = 0.3;
+/** the most steps any trace takes (a bound on pathological cases, never reached by a sound trace) */
+export const MAX_STEPS = 100_000;
 /** slack of the smooth-arc test (corrector.ts, chordConsistent), radians */
 const CHORD_SLACK = 0.002;
 
@@ -45,6 +47,10 @@ export class TraceState {
   readonly aMax: number;
   readonly aNom: number;
   readonly slack: number;
+  /** relabel (path-tracer.ts, relabelling.ts) when a log-ratio exceeds this; 0: never */
+  readonly relabelAbove: number;
+  /** most predictor-corrector steps (accepted or not) before the trace gives up */
+  maxIterations = MAX_STEPS;
 
   x = new Float64Array(0);
   y = new Float64Array(0);
@@ -57,11 +63,12 @@ export class TraceState {
   /** Hermite data and results (predictor, crossing and peak tests) */
   readonly arc = new HermiteCubic();
 
-  private readonly s = new Float64Array(17);
+  private readonly s = new Float64Array(18);
   private cap = 0;
 
-  constructor(sys: QreSystem, caution: number) {
+  constructor(sys: QreSystem, caution: number, relabelAbove = 0) {
     this.sys = sys;
+    this.relabelAbove = relabelAbove;
     this.dMax = D_MAX * caution;
     this.dNom = D_NOM * caution;
     this.aMax = A_MAX * caution;
@@ -230,5 +237,14 @@ export class TraceState {
 
   set errY(v: number) {
     this.s[16] = v;
+  }
+
+  /** branch: steps may also be this fraction of mu (so that a branch to a large lambda is finite); 0 for solve */
+  get maxStepPerMu(): number {
+    return this.s[17];
+  }
+
+  set maxStepPerMu(v: number) {
+    this.s[17] = v;
   }
 }
