@@ -6,17 +6,17 @@
  * baselines (baselines.ts: always 0.5, and the in-sample base rate of each ask); and the mean absolute
  * error of position forecasts (positions.ts).
  *
- * Pure: the caller plays the Monte Carlos and hands in each scenario's summary (and histogram of rounds
- * kept, when a question needs it).
+ * Pure: the caller plays the Monte Carlos and hands in each scenario's summary and tally (which counts
+ * the runs in which each question's event happened).
  *
  * @example
- * const r = backtest([{ scenario, summary, held: null }]);
+ * const r = backtest([{ scenario, summary, tally }]);
  * r.overall.negsim // { n: 10, brier: ..., logLoss: ... }
  */
 import type { ObservedAsk, Scenario } from '../scenario/types.js';
 import type { Summary } from '../stats/summary.js';
 import { baseRates, HALF, type BaseRate } from './baselines.js';
-import type { HeldRounds } from './held-rounds.js';
+import type { Tally } from '../stats/tally.js';
 import { meanAbsoluteErrors, positionRows, type PositionError, type PositionModel, type PositionRow } from './positions.js';
 import { forecastQuestion, type QuestionForecast } from './questions.js';
 import { brierScore, CLIP, logLoss, meanScores, type Scores } from './score.js';
@@ -79,8 +79,8 @@ export interface BacktestInput {
   /** A scenario with `observed`. */
   scenario: Scenario;
   summary: Summary;
-  /** Rounds kept per ceasefire; needed when a question asks `held` with `rounds`. */
-  held: HeldRounds | null;
+  /** The tally the summary was made from (its per-question counts). */
+  tally: Tally;
 }
 
 function scoreSet(qs: readonly QuestionResult[]): ScoreSet {
@@ -96,10 +96,10 @@ export function backtest(inputs: readonly BacktestInput[]): BacktestResult {
     if (!scenario.observed) throw new Error(`backtest: scenario ${scenario.id} has no observed block`);
   }
   const rates = baseRates(inputs.flatMap(({ scenario }) => scenario.observed!.questions));
-  const scenarios = inputs.map(({ scenario, summary, held }): ScenarioBacktest => {
+  const scenarios = inputs.map(({ scenario, summary, tally }): ScenarioBacktest => {
     const obs = scenario.observed!;
-    const questions = obs.questions.map((q): QuestionResult => {
-      const forecast = forecastQuestion(scenario, summary, q, held);
+    const questions = obs.questions.map((q, k): QuestionResult => {
+      const forecast = forecastQuestion(scenario, tally, k);
       const r: QuestionResult = {
         scenario: scenario.id,
         question: q.id,

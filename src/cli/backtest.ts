@@ -9,8 +9,6 @@ import { readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Argv } from 'yargs';
 import { backtest, type BacktestInput } from '../backtest/backtest.js';
-import { addHeldRounds, newHeldRounds } from '../backtest/held-rounds.js';
-import { needsHeldRounds } from '../backtest/questions.js';
 import { writeFileAtomic } from '../report/atomic-file.js';
 import { backtestJson, backtestText } from '../report/backtest.js';
 import { backtestCsv } from '../report/backtest-csv.js';
@@ -94,15 +92,11 @@ export async function backtestCommand(args: BacktestArgs, io: Io): Promise<void>
   try {
     for (const scenario of scenarios) {
       const before = inputs.length * runs;
-      const needHeld = scenario.observed!.questions.some(needsHeldRounds);
-      const held = needHeld ? newHeldRounds(scenario) : null;
       const tally = await monteCarlo(scenario, {
         runs, seed, workers,
-        keepRuns: held !== null,
-        onBlock: held ? (res) => addHeldRounds(held, scenario, res.columns!) : undefined,
         onProgress: (done) => { runProgress.done = before + done; bar.update(before + done, total); },
       });
-      inputs.push({ scenario, summary: summarise(scenario, tally, seed, VERSION, rngName), held });
+      inputs.push({ scenario, summary: summarise(scenario, tally, seed, VERSION, rngName), tally });
     }
   } finally {
     bar.end();

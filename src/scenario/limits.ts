@@ -29,3 +29,10 @@ export const MAX_PREFERENCES = 50;
 export const MAX_ROUNDS = 200;
 /** Observed violations a ceasefire tolerates (its `tolerance`, in the file and by `--set`). */
 export const MAX_TOLERANCE = 100;
+/**
+ * Sides of one measure. A measure among n sides, each sincere or buying time, is an agent-form game of
+ * 2n two-action agents: 2^(2n) profiles (256 for four sides, played every round of a ceasefire); five
+ * sides would be 1,024 profiles a round, and real multi-sided truces rarely have more than four armed
+ * sides that each decide for themselves.
+ */
+export const MAX_MEASURE_SIDES = 4;

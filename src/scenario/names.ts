@@ -22,3 +22,6 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   'and', 'or', 'xor', 'not', 'mod', 'to', 'in', 'null', 'undefined',
   'constructor', 'prototype', '__proto__',
 ]);
+
+/** Ids of entries of a structured sources file (docs/SCENARIO.md, "Sources and quotes"). */
+export const SOURCE_ID_PATTERN = '^[a-z0-9][a-z0-9_-]*$';

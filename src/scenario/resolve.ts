@@ -18,8 +18,9 @@
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve as resolvePath } from 'node:path';
+import { DEAL } from './types.js';
 import type {
-  ActorSpec, BeliefSpec, ConditionSpec, Diagnostic, ExitSpec, InclinationSpec, IssueSpec, Location, MeasureSpec,
+  ActorSpec, AttendIfSpec, BeliefSpec, ConditionSpec, GuaranteeSpec, Diagnostic, ExitSpec, InclinationSpec, IssueSpec, Location, MeasureSpec,
   ModelParams, Observed, ObservedQuestion, OutsideOptionSpec, ParamSpec, PressureSpec, PrioritySpec, PushedAction, Scenario, Slot,
   SourceSpec,
 } from './types.js';
@@ -28,7 +29,12 @@ import { parseExpression } from './expression.js';
 import { MAX_FILE_BYTES, MAX_PARTIES } from './limits.js';
 import { EXIT_NAMES, RESERVED_NAMES } from './names.js';
 import { didYouMean } from './nearest.js';
-import { findQuote, normaliseForQuote } from './quotes.js';
+import { resolveMeasure } from './resolve-measure.js';
+import { resolveObserved } from './resolve-observed.js';
+import { checkQuotes, resolveSource } from './resolve-source.js';
+import { noEffectWarnings } from './no-effect.js';
+import { roundDate, roundOfDate } from './calendar.js';
+import { isRealDate } from './sources-file.js';
 import { canBeSatisfied } from './satisfiable.js';
 import { RANGE, type RawActor, type RawMeasure, type RawObserved, type RawPressure, type RawUncertain, type ScenarioFile } from './schema.js';
 import { explainUncertain, toDistribution } from './uncertain.js';
@@ -39,7 +45,12 @@ export { MAX_FILE_BYTES };
 
 type RangeName = keyof typeof RANGE;
 
-const MODEL_KEYS: readonly [string, keyof ModelParams, number, RangeName][] = [
+/**
+ * The model's global parameters: key in the file, field, default, range. The first nine keep the order
+ * they have always had (parameter slots, and so the draws, of old files do not move); the split audience
+ * costs come last and default to `audience_cost`'s slot (see model()).
+ */
+export const MODEL_KEYS: readonly [string, keyof ModelParams, number, RangeName][] = [
   ['lambda', 'lambda', 8, 'lambda'],
   ['discount', 'discount', 0.9, 'unit'],
   ['miss', 'miss', 0.2, 'unit'],
@@ -49,6 +60,15 @@ const MODEL_KEYS: readonly [string, keyof ModelParams, number, RangeName][] = [
   ['outside_option', 'outsideOption', 0.4, 'unit'],
   ['betrayal_cost', 'betrayalCost', 0.3, 'cost'],
   ['attend_alone_cost', 'attendAloneCost', 0.05, 'cost'],
+  ['sincerity', 'sincerity', 0.5, 'unit'],
+  ['delay_cost', 'delayCost', 0, 'cost'],
+  ['war_gain', 'warGain', 0, 'gain'],
+];
+/** Model keys whose default is another key's slot: [key, field, the field whose slot it shares, range]. */
+export const MODEL_SHARED_KEYS: readonly [string, keyof ModelParams, keyof ModelParams, RangeName][] = [
+  ['boycott_cost', 'boycottCost', 'audienceCost', 'cost'],
+  ['walkout_cost', 'walkoutCost', 'audienceCost', 'cost'],
+  ['offer_cost', 'offerCost', 'audienceCost', 'cost'],
 ];
 
 export interface ResolveContext {
@@ -62,18 +82,19 @@ export function resolveScenario(raw: ScenarioFile, ctx: ResolveContext): { scena
   return new Resolver(raw, ctx).run();
 }
 
-class Resolver {
+/** Resolves one file; its helpers (numbers, references, diagnostics) are used by resolve-*.ts. */
+export class Resolver {
   private readonly diags: Diagnostic[] = [];
   private readonly params: ParamSpec[] = [];
-  private readonly issueIds: string[];
-  private readonly actorIds: string[];
-  private readonly measureIds: string[];
-  private readonly issueIndex: Map<string, number>;
-  private readonly actorIndex: Map<string, number>;
-  private readonly measureIndex: Map<string, number>;
-  private readonly quotes: { path: Path; quote: string }[] = [];
+  readonly issueIds: string[];
+  readonly actorIds: string[];
+  readonly measureIds: string[];
+  readonly issueIndex: Map<string, number>;
+  readonly actorIndex: Map<string, number>;
+  readonly measureIndex: Map<string, number>;
+  readonly quotes: { path: Path; quote: string }[] = [];
 
-  constructor(private readonly raw: ScenarioFile, private readonly ctx: ResolveContext) {
+  constructor(readonly raw: ScenarioFile, readonly ctx: ResolveContext) {
     this.issueIds = Object.keys(raw.issues);
     this.actorIds = Object.keys(raw.actors);
     this.measureIds = Object.keys(raw.measures ?? {});
@@ -89,7 +110,7 @@ class Resolver {
       this.error(['as_of'], `as_of: '${raw.as_of}' is not a calendar date`, 'write YYYY-MM-DD, e.g. 2014-01-17');
     }
     const model = this.model();
-    const source = this.source();
+    const source = resolveSource(this);
     const issues: IssueSpec[] = this.issueIds.map((id) => {
       const i = raw.issues[id];
       return { id, name: i.name ?? id, low: i.low, high: i.high };
@@ -105,9 +126,11 @@ class Resolver {
       this.error(['actors', parties[MAX_PARTIES]], `too many parties: ${parties.length}; the limit is ${MAX_PARTIES}`,
         `each round is a game with up to 3^parties action profiles (3^${MAX_PARTIES} = ${3 ** MAX_PARTIES}), and each party more triples the time and memory of every run; make minor sides sponsors, or merge allied parties`, 'key');
     }
-    const measures = this.measureIds.map((id) => this.measure(id, raw.measures![id], model));
-    if (source?.text !== undefined) this.checkQuotes(source.text, source.file ?? '');
-    const observed = raw.observed === undefined ? undefined : this.observed(raw.observed, parties);
+    const measures = this.measureIds.map((id) => resolveMeasure(this, id, raw.measures![id], model));
+    const time = this.time();
+    if (source !== undefined) checkQuotes(this, source);
+    const observed = raw.observed === undefined ? undefined : resolveObserved(this, raw.observed, parties, source?.entries);
+    if (!this.diags.some((d) => d.severity === 'error')) noEffectWarnings(this, actors, measures);
 
     const diagnostics = this.diags;
     if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
@@ -117,6 +140,7 @@ class Resolver {
       file: this.ctx.file,
       hash: this.ctx.hash,
       rounds: raw.rounds,
+      ...time,
       issues,
       actors,
       measures,
@@ -131,6 +155,11 @@ class Resolver {
 
   // ---------------------------------------------------------------- diagnostics
 
+  /** A diagnostic made elsewhere (the sources file's own, located in that file). */
+  diagnostic(d: Diagnostic): void {
+    this.diags.push(d);
+  }
+
   private push(severity: Diagnostic['severity'], path: Path, message: string, hint: string | undefined, where: 'key' | 'value', loc?: Location): void {
     const d: Diagnostic = { severity, message, path: path.join('.') };
     if (hint !== undefined) d.hint = hint;
@@ -139,11 +168,11 @@ class Resolver {
     this.diags.push(d);
   }
 
-  private error(path: Path, message: string, hint?: string, where: 'key' | 'value' = 'value', loc?: Location): void {
+  error(path: Path, message: string, hint?: string, where: 'key' | 'value' = 'value', loc?: Location): void {
     this.push('error', path, message, hint, where, loc);
   }
 
-  private warn(path: Path, message: string, hint?: string, where: 'key' | 'value' = 'value'): void {
+  warn(path: Path, message: string, hint?: string, where: 'key' | 'value' = 'value'): void {
     this.push('warning', path, message, hint, where);
   }
 
@@ -166,7 +195,7 @@ class Resolver {
   }
 
   /** Index of an issue id, or -1 with an error at `path`. */
-  private issueRef(path: Path, id: string, where: 'key' | 'value' = 'value'): number {
+  issueRef(path: Path, id: string, where: 'key' | 'value' = 'value'): number {
     const i = this.issueIndex.get(id) ?? -1;
     if (i < 0) {
       this.error(path, `unknown issue '${id}' in ${path.slice(0, -1).join('.') || path.join('.')}`,
@@ -176,7 +205,7 @@ class Resolver {
   }
 
   /** Index of an actor id, or -1 with an error at `path`. */
-  private actorRef(path: Path, id: string, where: 'key' | 'value' = 'value'): number {
+  actorRef(path: Path, id: string, where: 'key' | 'value' = 'value'): number {
     const i = this.actorIndex.get(id) ?? -1;
     if (i < 0) {
       this.error(path, `unknown actor '${id}' in ${path.join('.')}`,
@@ -186,7 +215,7 @@ class Resolver {
   }
 
   /** Index of a measure id, or -1 with an error at `path`. */
-  private measureRef(path: Path, id: string, where: 'key' | 'value' = 'value'): number {
+  measureRef(path: Path, id: string, where: 'key' | 'value' = 'value'): number {
     const i = this.measureIndex.get(id) ?? -1;
     if (i < 0) {
       this.error(path, `unknown measure '${id}' in ${path.slice(0, -1).join('.') || path.join('.')}`,
@@ -197,7 +226,7 @@ class Resolver {
 
   // ---------------------------------------------------------------- numbers
 
-  private add(path: string, value: RawUncertain, range: RangeName, loc: Location | undefined): Slot {
+  add(path: string, value: RawUncertain, range: RangeName, loc: Location | undefined): Slot {
     const [min, max] = RANGE[range];
     const p: ParamSpec = { path, dist: toDistribution(value), min, max };
     if (loc !== undefined) p.loc = loc;
@@ -206,7 +235,7 @@ class Resolver {
   }
 
   /** A number given in the file at `path`: checked, then a slot of its own. -1 if invalid. */
-  private number(path: Path, value: RawUncertain, range: RangeName): Slot {
+  number(path: Path, value: RawUncertain, range: RangeName): Slot {
     const label = path.join('.');
     const problem = explainUncertain(value, RANGE[range], label);
     if (problem) {
@@ -217,12 +246,12 @@ class Resolver {
   }
 
   /** The number at `path` if given, else a fixed parameter holding `dflt`. */
-  private numberOr(path: Path, value: RawUncertain | undefined, range: RangeName, dflt: number): Slot {
+  numberOr(path: Path, value: RawUncertain | undefined, range: RangeName, dflt: number): Slot {
     return value === undefined ? this.add(path.join('.'), dflt, range, undefined) : this.number(path, value, range);
   }
 
   /** The number at `path` if given, else the shared slot `shared`. */
-  private numberOrShared(path: Path, value: RawUncertain | undefined, range: RangeName, shared: Slot): Slot {
+  numberOrShared(path: Path, value: RawUncertain | undefined, range: RangeName, shared: Slot): Slot {
     return value === undefined ? shared : this.number(path, value, range);
   }
 
@@ -230,68 +259,79 @@ class Resolver {
     const m = (this.raw.model ?? {}) as Record<string, RawUncertain | undefined>;
     const out = {} as ModelParams;
     for (const [key, field, dflt, range] of MODEL_KEYS) out[field] = this.numberOr(['model', key], m[key], range, dflt);
+    for (const [key, field, shared, range] of MODEL_SHARED_KEYS) out[field] = this.numberOrShared(['model', key], m[key], range, out[shared]);
     return out;
   }
 
-  // ---------------------------------------------------------------- source
+  // ---------------------------------------------------------------- time
 
-  private source(): SourceSpec | undefined {
-    const s = this.raw.source;
-    if (s === undefined) return undefined;
-    const out: SourceSpec = { title: s.title };
-    if (s.url !== undefined) out.url = s.url;
-    if (s.publisher !== undefined) out.publisher = s.publisher;
-    if (s.date !== undefined) out.date = s.date;
-    if (s.file === undefined) return out;
-    out.file = s.file;
-    const dir = resolvePath(dirname(this.ctx.file));
-    const full = resolvePath(dir, s.file);
-    if (!existsSync(full)) {
-      this.error(['source', 'file'], `source file '${s.file}' not found (looked for ${full})`, 'source.file is relative to the scenario file');
-      return out;
+  /** calendar, deadline, window, framework (docs/SCENARIO.md, "Time"). */
+  private time(): Pick<Scenario, 'deadline' | 'deadlineCost' | 'window' | 'framework' | 'calendar'> {
+    const raw = this.raw;
+    const out: Pick<Scenario, 'deadline' | 'deadlineCost' | 'window' | 'framework' | 'calendar'> = {
+      deadline: 0, deadlineCost: -1, window: raw.window ?? 0, framework: [],
+    };
+    const c = raw.calendar;
+    if (c !== undefined) {
+      if ('dates' in c) {
+        c.dates.forEach((d, j) => {
+          if (!isRealDate(d)) this.error(['calendar', 'dates', j], `calendar.dates: '${d}' is not a calendar date`, 'write YYYY-MM-DD');
+          else if (j > 0 && d <= c.dates[j - 1]) this.error(['calendar', 'dates', j], `calendar.dates: ${d} does not come after ${c.dates[j - 1]}`, 'one date per round, in order');
+        });
+        if (c.dates.length !== raw.rounds) {
+          this.error(['calendar', 'dates'], `calendar.dates lists ${c.dates.length} date${c.dates.length === 1 ? '' : 's'}, and the scenario has ${raw.rounds} rounds`, 'give one date per round of talks');
+        }
+        out.calendar = { dates: c.dates };
+      } else {
+        if (!isRealDate(c.start)) this.error(['calendar', 'start'], `calendar.start: '${c.start}' is not a calendar date`, 'write YYYY-MM-DD');
+        out.calendar = { start: c.start, everyDays: c.every_days };
+      }
+      const first = out.calendar === undefined ? undefined : roundDate(out.calendar, 1);
+      if (first !== undefined && raw.as_of !== undefined && first < raw.as_of) {
+        this.warn(['calendar'], `the first round (${first}) opens before the scenario's as_of (${raw.as_of})`, 'as_of is the decision date the inputs are read at; rounds before it have already happened', 'key');
+      }
     }
-    if (!statSync(full).isFile()) {
-      this.error(['source', 'file'], `source file '${s.file}' is not a regular file (a folder or a device)`, 'name the text file that holds the source, e.g. article.txt');
-      return out;
+    const d = raw.deadline;
+    if (d !== undefined) {
+      let round = -1;
+      if ((d.round === undefined) === (d.date === undefined)) {
+        this.error(['deadline'], 'deadline: give round or date (one of them)', 'e.g. deadline: {date: 1998-04-09} or {round: 4}', 'key');
+      } else if (d.round !== undefined) {
+        round = d.round;
+      } else if (!isRealDate(d.date!)) {
+        this.error(['deadline', 'date'], `deadline.date: '${d.date}' is not a calendar date`, 'write YYYY-MM-DD');
+      } else if (out.calendar === undefined) {
+        this.error(['deadline', 'date'], 'deadline: a date needs a calendar', "add 'calendar: {start: DATE, every_days: N}', or give the deadline's round");
+      } else {
+        round = roundOfDate(out.calendar, d.date!, raw.rounds);
+        if (round === 0) this.error(['deadline', 'date'], `deadline: ${d.date} falls before the first round`, 'check the date and the calendar');
+      }
+      if (round > raw.rounds) {
+        this.error(['deadline', 'round'], `deadline.round: ${round} is after the last round (rounds: ${raw.rounds})`, `use 1..${raw.rounds}`);
+      } else if (round >= 1) {
+        out.deadline = round;
+      }
+      out.deadlineCost = this.numberOr(['deadline', 'cost'], d.cost, 'cost', 0);
+      this.quote(['deadline', 'source'], d.source);
     }
-    // The text goes into traces and reports; a shared scenario must not pull in other files of
-    // its user's (`../../home/me/notes.txt`), so the source must lie in the scenario's folder tree.
-    const real = realpathSync(full);
-    const inside = relative(existsSync(dir) ? realpathSync(dir) : dir, real);
-    if (inside.startsWith('..') || isAbsolute(inside)) {
-      this.error(['source', 'file'], `source file '${s.file}' is outside the scenario's folder`, 'copy the source text next to the scenario file (negsim reads no files elsewhere)');
-      return out;
+    for (const m of this.measureIds) {
+      const at = raw.measures![m].at;
+      if (typeof at === 'number' && out.deadline > 0 && at <= raw.rounds && at > out.deadline) {
+        this.error(['measures', m, 'at'], `measures.${m} is offered in round ${at}, after the deadline's round (${out.deadline})`, 'offer it by the deadline, or move the deadline');
+      }
     }
-    const size = statSync(full).size;
-    if (size > MAX_FILE_BYTES) {
-      this.error(['source', 'file'], `source file '${s.file}' is too large (${size} bytes; the limit is ${MAX_FILE_BYTES})`);
-      return out;
-    }
-    try {
-      out.text = readFileSync(full, 'utf8').replace(/^\uFEFF/, '');
-    } catch (e) {
-      this.error(['source', 'file'], `source file '${s.file}' cannot be read: ${(e as Error).message}`);
+    out.framework = (raw.framework ?? []).map((issue, j) => this.issueRef(['framework', j], issue));
+    if (raw.framework !== undefined && raw.framework.length === this.issueIds.length) {
+      this.warn(['framework'], 'the framework covers every issue, so it is the full deal', 'list only the issues of the framework (a declaration of principles), or remove framework', 'key');
     }
     return out;
   }
 
-  private quote(path: Path, quote: string | undefined): string | undefined {
+  // ---------------------------------------------------------------- quotes
+
+  quote(path: Path, quote: string | undefined): string | undefined {
     if (quote !== undefined) this.quotes.push({ path, quote });
     return quote;
-  }
-
-  private checkQuotes(text: string, file: string): void {
-    const norm = normaliseForQuote(text);
-    for (const { path, quote } of this.quotes) {
-      const m = findQuote(quote, norm);
-      if (m.found) continue;
-      const words = quote.trim().split(/\s+/);
-      const head = words.slice(0, 8).join(' ') + (words.length > 8 ? ' …' : '');
-      const hint = m.sourceContinues !== undefined
-        ? `the first ${m.matchedWords} words match; then the source has "${m.sourceContinues}" where the quote has "${m.quoteContinues}"`
-        : `copy the words from ${file} (spacing, quote marks, dashes and case may differ; mark omissions with '...')`;
-      this.error(path, `quote not found in the source file ${file}: "${head}"`, hint);
-    }
   }
 
   // ---------------------------------------------------------------- actors
@@ -301,6 +341,13 @@ class Resolver {
     const nIssues = this.issueIds.length;
     if (a.essential === true && a.role !== 'party') {
       this.error([...base, 'essential'], `actors.${id}: only parties may be essential, and this actor is a ${a.role}`, "remove 'essential: true' or make it a party");
+    }
+    const atTable = a.at_table ?? (a.role === 'party' || a.role === 'mediator');
+    if (a.role === 'ratifier' && a.at_table === true) {
+      this.error([...base, 'at_table'], `actors.${id}: a ratifier approves a signed deal and never sits at the table`, 'remove at_table, or make it a party');
+    }
+    if (a.role === 'party' && !atTable && a.essential === true) {
+      this.error([...base, 'essential'], `actors.${id}: a party excluded from the table (at_table: false) cannot be essential`, 'remove one of the two');
     }
     const capability = this.number([...base, 'capability'], a.capability, 'unit');
     const position = new Array<Slot>(nIssues).fill(-1);
@@ -323,9 +370,16 @@ class Resolver {
     if (Object.keys(pos).length === 0 && a.role !== 'mediator') {
       this.warn(base, `actors.${id} has no position on any issue`, 'it will not pull proposals anywhere; add a position if it has views', 'key');
     }
-    const sincerity = this.numberOr([...base, 'sincerity'], a.sincerity, 'unit', 0.5);
+    const sincerity = this.numberOrShared([...base, 'sincerity'], a.sincerity, 'unit', model.sincerity);
     const flexibility = this.numberOrShared([...base, 'flexibility'], a.flexibility, 'unit', model.flexibility);
     const audienceCost = this.numberOrShared([...base, 'audience_cost'], a.audience_cost, 'cost', model.audienceCost);
+    // an actor's own audience_cost sets all three roles (what it always meant); else each role's model default
+    const roleCost = (key: 'boycott_cost' | 'walkout_cost' | 'offer_cost', dflt: Slot): Slot =>
+      this.numberOrShared([...base, key], a[key], 'cost', a.audience_cost !== undefined ? audienceCost : dflt);
+    const boycottCost = roleCost('boycott_cost', model.boycottCost);
+    const walkoutCost = roleCost('walkout_cost', model.walkoutCost);
+    const offerCost = roleCost('offer_cost', model.offerCost);
+    const warGain = this.numberOrShared([...base, 'war_gain'], a.war_gain, 'gain', model.warGain);
 
     const beliefs: BeliefSpec[] = [];
     for (const [other, b] of Object.entries(a.beliefs ?? {})) {
@@ -339,6 +393,7 @@ class Resolver {
     }
 
     const conditions: ConditionSpec[] = [];
+    const attendIf: AttendIfSpec[] = [];
     const exits: ExitSpec[] = [];
     const priorities: PrioritySpec[] = [];
     const inclinations: InclinationSpec[] = [];
@@ -384,6 +439,22 @@ class Resolver {
         const spec: InclinationSpec = { toward: p.inclination, strength: this.number([...pp, 'strength'], p.strength, 'strength') };
         if (src !== undefined) spec.source = src;
         inclinations.push(spec);
+      } else if ('attend_if' in p) {
+        const measure = this.measureRef([...pp, 'attend_if'], p.attend_if);
+        const m = measure >= 0 ? this.raw.measures![p.attend_if] : undefined;
+        if (a.role !== 'party') {
+          this.error([...pp, 'attend_if'], `actors.${id}: only parties attend, and this actor is a ${a.role}`, 'remove the preference', 'key');
+        } else if (m !== undefined && m.at !== undefined && m.at !== 'before') {
+          this.error([...pp, 'attend_if'], `actors.${id}.preferences.${k}: attend_if needs a measure offered before the talks, and '${p.attend_if}' is ${m.at === 'in_force' ? 'in force already (the condition always holds)' : `offered in round ${m.at}`}`,
+            m.at === 'in_force' ? 'remove the preference: it is met' : `set measures.${p.attend_if}.at: before, or remove the preference`);
+        }
+        const spec: AttendIfSpec = {
+          measure,
+          firmness: this.numberOr([...pp, 'firmness'], p.firmness, 'unit', 1),
+          penalty: this.numberOr([...pp, 'penalty'], p.penalty, 'cost', 0.5),
+        };
+        if (src !== undefined) spec.source = src;
+        attendIf.push(spec);
       }
     });
 
@@ -405,11 +476,21 @@ class Resolver {
       pressure.push(spec);
     });
 
+    const guarantees: GuaranteeSpec[] = (a.guarantees ?? []).map((g, k) => {
+      const gp = [...base, 'guarantees', k];
+      const of = g.of === 'deal' ? DEAL : this.measureRef([...gp, 'of'], g.of);
+      const spec: GuaranteeSpec = { of, strength: this.number([...gp, 'strength'], g.strength, 'unit') };
+      const src = this.quote([...gp, 'source'], g.source);
+      if (src !== undefined) spec.source = src;
+      return spec;
+    });
+
     return {
       id,
       name: a.name,
       role: a.role,
-      essential: a.essential ?? a.role === 'party',
+      essential: a.essential ?? (a.role === 'party' && atTable),
+      atTable,
       armed: a.armed ?? false,
       capability,
       position,
@@ -417,6 +498,10 @@ class Resolver {
       sincerity,
       flexibility,
       audienceCost,
+      boycottCost,
+      walkoutCost,
+      offerCost,
+      warGain,
       outsideOption: outsideOption ?? { value: model.outsideOption },
       conditions,
       priorities,
@@ -424,6 +509,8 @@ class Resolver {
       inclinations,
       beliefs,
       pressure,
+      attendIf,
+      guarantees,
     };
   }
 
@@ -473,141 +560,4 @@ class Resolver {
     }
   }
 
-  // ---------------------------------------------------------------- measures
-
-  private measure(id: string, m: RawMeasure, model: ModelParams): MeasureSpec {
-    const base = ['measures', id];
-    const offeredBy = this.actorRef([...base, 'offered_by'], m.offered_by);
-    const between = m.between.map((a, j) => this.actorRef([...base, 'between', j], a)) as [number, number];
-    if (m.between[0] === m.between[1]) {
-      this.error([...base, 'between'], `measures.${id}: between must name two different actors; got '${m.between[0]}' twice`);
-    }
-    m.between.forEach((a, j) => {
-      const actor = Object.hasOwn(this.raw.actors, a) ? this.raw.actors[a] : undefined;
-      if (actor === undefined) return;
-      if (actor.role !== 'party') {
-        this.error([...base, 'between', j], `measures.${id}: '${a}' is a ${actor.role}; a measure is between two parties`);
-      } else if (m.kind === 'ceasefire' && actor.armed !== true) {
-        this.error([...base, 'between', j], `measures.${id}: a ceasefire is between armed parties, and '${a}' is not armed`, `add 'armed: true' to actors.${a} if it fields forces`);
-      }
-    });
-    const issue = m.issue === undefined ? -1 : this.issueRef([...base, 'issue'], m.issue);
-    let at = 0;
-    if (typeof m.at === 'number') {
-      at = m.at;
-      if (m.at > this.raw.rounds) {
-        this.error([...base, 'at'], `measures.${id}.at: round ${m.at} is after the last round (rounds: ${this.raw.rounds})`, `use 'before' or a round in 1..${this.raw.rounds}`);
-      }
-    }
-    if (m.tolerance !== undefined && m.kind !== 'ceasefire') {
-      this.error([...base, 'tolerance'], `measures.${id}: tolerance applies to ceasefires only, and this is an ${m.kind}`, 'remove it', 'key');
-    }
-    const spec: MeasureSpec = {
-      id,
-      kind: m.kind,
-      offeredBy,
-      between,
-      issue,
-      at,
-      tolerance: m.tolerance ?? 1,
-      miss: this.numberOrShared([...base, 'miss'], m.miss, 'unit', model.miss),
-      falseAlarm: this.numberOrShared([...base, 'false_alarm'], m.false_alarm, 'unit', model.falseAlarm),
-      peace: this.numberOr([...base, 'peace'], m.peace, 'cost', 0.3),
-      temptation: this.numberOr([...base, 'temptation'], m.temptation, 'cost', 0.2),
-      sucker: this.numberOr([...base, 'sucker'], m.sucker, 'cost', 0.3),
-    };
-    const src = this.quote([...base, 'source'], m.source);
-    if (src !== undefined) spec.source = src;
-    return spec;
-  }
-
-  // ---------------------------------------------------------------- observed (backtests)
-
-  /**
-   * The `observed:` block: each question's actor or measure must exist and fit its ask (a party for
-   * attends/withdraws, a ceasefire for accepted/held, an exchange for carried_out), outcome questions take
-   * neither, and `rounds` belongs to `held` only. Its notes are not checked against the source: the
-   * source predates the outcome. `parties`: the ids of the parties, in file order.
-   */
-  private observed(o: RawObserved, parties: readonly string[]): Observed {
-    const base = ['observed'];
-    if (!isRealDate(o.as_of)) {
-      this.error([...base, 'as_of'], `observed.as_of: '${o.as_of}' is not a calendar date`, 'write YYYY-MM-DD, e.g. 2014-02-15');
-    } else if (this.raw.as_of !== undefined && isRealDate(this.raw.as_of) && o.as_of <= this.raw.as_of) {
-      this.error([...base, 'as_of'], `observed.as_of (${o.as_of}) must be after the scenario's as_of (${this.raw.as_of})`,
-        'as_of is the decision date the scenario is encoded at; observed.as_of is when the outcome was known, later');
-    }
-    const questions: ObservedQuestion[] = [];
-    for (const [id, q] of Object.entries(o.questions)) {
-      const qp = [...base, 'questions', id];
-      const ask = q.ask;
-      const wantsActor = ask === 'attends' || ask === 'withdraws';
-      const kind = ask === 'accepted' || ask === 'held' ? 'ceasefire' : ask === 'carried_out' ? 'exchange' : undefined;
-      let actor = -1;
-      let measure = -1;
-      if (wantsActor) {
-        if (q.actor === undefined) {
-          this.error(qp, `observed.questions.${id}: ask '${ask}' needs an actor (the party asked about)`, `add 'actor: ${parties[0] ?? '...'}'`, 'key');
-        } else {
-          actor = this.actorRef([...qp, 'actor'], q.actor);
-          const a = actor >= 0 ? this.raw.actors[q.actor] : undefined;
-          if (a !== undefined && a.role !== 'party') {
-            this.error([...qp, 'actor'], `observed.questions.${id}: '${q.actor}' is a ${a.role}; only parties attend or withdraw`, `parties: ${parties.join(', ')}`);
-            actor = -1;
-          }
-        }
-      } else if (q.actor !== undefined) {
-        this.error([...qp, 'actor'], `observed.questions.${id}: ask '${ask}' takes no actor`,
-          kind ? 'remove it; the measure names its sides' : "remove it; the question is about the talks' outcome (for one party, use attends or withdraws)", 'key');
-      }
-      if (kind !== undefined) {
-        const fit = this.measureIds.filter((m) => this.raw.measures![m].kind === kind);
-        if (q.measure === undefined) {
-          this.error(qp, `observed.questions.${id}: ask '${ask}' needs a measure (${kind === 'ceasefire' ? 'a ceasefire' : 'an exchange'})`,
-            fit.length ? `add 'measure: ${fit[0]}'` : `the scenario has no ${kind}; add one under measures or ask something else`, 'key');
-        } else {
-          const i = this.measureRef([...qp, 'measure'], q.measure);
-          const found = i >= 0 ? this.raw.measures![q.measure] : undefined;
-          if (found !== undefined && found.kind !== kind) {
-            this.error([...qp, 'measure'], `observed.questions.${id}: ask '${ask}' is about ${kind === 'ceasefire' ? 'a ceasefire' : 'an exchange'}, and '${q.measure}' is ${found.kind === 'ceasefire' ? 'a ceasefire' : 'an exchange'}`,
-              fit.length ? `use ${fit.map((m) => `'${m}'`).join(' or ')}, or ask ${kind === 'ceasefire' ? "'carried_out'" : "'accepted' or 'held'"}` : undefined);
-          } else {
-            measure = i;
-          }
-        }
-      } else if (q.measure !== undefined) {
-        this.error([...qp, 'measure'], `observed.questions.${id}: ask '${ask}' takes no measure`,
-          wantsActor ? 'remove it' : "remove it, or ask 'accepted', 'held' or 'carried_out' about the measure", 'key');
-      }
-      if (q.rounds !== undefined) {
-        if (ask !== 'held') {
-          this.error([...qp, 'rounds'], `observed.questions.${id}: rounds applies to ask 'held' only`, 'remove it', 'key');
-        } else if (q.rounds > this.raw.rounds) {
-          this.error([...qp, 'rounds'], `observed.questions.${id}.rounds: ${q.rounds} is more than the scenario's rounds (${this.raw.rounds})`,
-            `use 1..${this.raw.rounds}, or leave rounds out for "kept to the end"`);
-        }
-      }
-      const spec: ObservedQuestion = { id, ask, actor, measure, rounds: q.rounds ?? 0, answer: q.answer === true || q.answer === 'yes' };
-      if (q.note !== undefined) spec.note = q.note;
-      questions.push(spec);
-    }
-    const positions: Observed['positions'] = [];
-    for (const [issue, value] of Object.entries(o.positions ?? {})) {
-      const i = this.issueRef([...base, 'positions', issue], issue, 'key');
-      if (i >= 0) positions.push({ issue: i, value });
-    }
-    positions.sort((a, b) => a.issue - b.issue);
-    const out: Observed = { asOf: o.as_of, questions, positions };
-    if (o.note !== undefined) out.note = o.note;
-    return out;
-  }
-
 }
-
-/** YYYY-MM-DD naming a real day of the Gregorian calendar. */
-function isRealDate(s: string): boolean {
-  const [y, m, d] = s.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
-

@@ -8,10 +8,15 @@
  * ids, lo <= hi inside a distribution, expressions, quotes — load.ts checks afterwards.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { DATE_PATTERN, ID_PATTERN, SCENARIO_ID_PATTERN } from './names.js';
-import { MAX_ACTORS, MAX_ISSUES, MAX_MEASURES, MAX_PARTIES, MAX_PREFERENCES, MAX_ROUNDS, MAX_TOLERANCE } from './limits.js';
+import { DATE_PATTERN, ID_PATTERN, SCENARIO_ID_PATTERN, SOURCE_ID_PATTERN } from './names.js';
+import { MAX_ACTORS, MAX_ISSUES, MAX_MEASURE_SIDES, MAX_MEASURES, MAX_PARTIES, MAX_PREFERENCES, MAX_ROUNDS, MAX_TOLERANCE } from './limits.js';
 
 export const SCHEMA_ID = 'urn:negsim:scenario:v1';
+
+/** Actor roles (docs/SCENARIO.md). */
+export const ROLES = ['party', 'sponsor', 'mediator', 'ratifier'] as const;
+/** Kinds of confidence-building measure. */
+export const MEASURE_KINDS = ['ceasefire', 'exchange', 'concession'] as const;
 
 /** Ranges of the numeric fields ([min, max]); plain numbers outside are errors, draws are clipped. */
 export const RANGE = {
@@ -22,6 +27,7 @@ export const RANGE = {
   strength: [-10, 10],
   pressure: [0, 10],
   with: [-1e6, 1e6],
+  gain: [-1, 1],
 } as const satisfies Record<string, readonly [number, number]>;
 export type Range = readonly [number, number];
 
@@ -164,14 +170,24 @@ const Inclination = Type.Object(
   },
   { additionalProperties: false, description: 'A leaning toward (or against) an action, e.g. "inclined to vote in favour of participating".' },
 );
-export const PREFERENCE_KINDS = ['red_line', 'precondition', 'exit', 'priority', 'outside_option', 'inclination'] as const;
+const AttendIf = Type.Object(
+  {
+    attend_if: Id('A measure offered before the talks that must be carried out (an exchange or concession) or accepted (a ceasefire) for this party to attend.'),
+    firmness: Type.Optional(Uncertain('unit', 'Probability per run that the precondition is hard (the party then boycotts unless it is met). Default 1.')),
+    penalty: Type.Optional(Uncertain('cost', 'What attending without it costs when it is soft. Default 0.5.')),
+    source: Type.Optional(Source),
+  },
+  { additionalProperties: false, description: 'A precondition for attending ("we will come once the prisoners are released").' },
+);
+export const PREFERENCE_KINDS = ['red_line', 'precondition', 'exit', 'priority', 'outside_option', 'inclination', 'attend_if'] as const;
 export type PreferenceKind = (typeof PREFERENCE_KINDS)[number];
 const PREFERENCE_SCHEMAS: Record<PreferenceKind, TSchema> = {
   red_line: RedLine, precondition: Precondition, exit: Exit, priority: Priority, outside_option: OutsideOption, inclination: Inclination,
+  attend_if: AttendIf,
 };
 type RawPreferenceT =
   | Static<typeof RedLine> | Static<typeof Precondition> | Static<typeof Exit>
-  | Static<typeof Priority> | Static<typeof OutsideOption> | Static<typeof Inclination>;
+  | Static<typeof Priority> | Static<typeof OutsideOption> | Static<typeof Inclination> | Static<typeof AttendIf>;
 
 /**
  * A preference: exactly one kind key (`oneOf` of `required`), and the kind key selects the schema
@@ -206,6 +222,15 @@ const Pressure = Type.Object(
   { additionalProperties: false, description: 'Pressure this actor exerts on another.' },
 );
 
+const Guarantee = Type.Object(
+  {
+    of: Type.String({ pattern: ID_PATTERN, description: "What is guaranteed: 'deal' (the agreement) or a measure id." }),
+    strength: Uncertain('unit', 'Probability that this guarantor detects a defection from what it guarantees and reverses and punishes it.'),
+    source: Type.Optional(Source),
+  },
+  { additionalProperties: false, description: 'A guarantee this actor gives: of the deal or of a measure.' },
+);
+
 const Belief = Type.Object(
   {
     sincere: Uncertain('unit', 'Prior probability that the other actor is sincere (not "buying time").'),
@@ -217,7 +242,8 @@ const Belief = Type.Object(
 const Actor = Type.Object(
   {
     name: Type.String({ minLength: 1, description: 'Display name.' }),
-    role: Enum(['party', 'sponsor', 'mediator'] as const, 'party (negotiates, may be essential), sponsor (presses others), mediator (proposes).'),
+    role: Enum(ROLES, 'party (negotiates, may be essential), sponsor (presses others, guarantees), mediator (proposes), ratifier (approves or rejects a signed deal).'),
+    at_table: Type.Optional(Type.Boolean({ description: 'Whether the actor sits at the table (its position counts in proposals). Default: true for parties and mediators, false for sponsors and ratifiers. A party with at_table: false is excluded from the talks.' })),
     essential: Type.Optional(Type.Boolean({ description: 'Agreement needs every essential party; only parties may be essential. Default: true for a party.' })),
     armed: Type.Optional(Type.Boolean({ description: 'Whether the actor fields forces (both sides of a ceasefire must be armed). Default false.' })),
     capability: Uncertain('unit', 'Relative power to shape the outcome.'),
@@ -235,7 +261,12 @@ const Actor = Type.Object(
     ),
     sincerity: Type.Optional(Uncertain('unit', 'Probability that the actor is really sincere. Default 0.5.')),
     flexibility: Type.Optional(Uncertain('unit', 'Rate at which positions move toward the proposal. Default model.flexibility.')),
-    audience_cost: Type.Optional(Uncertain('cost', 'Cost of boycotting or walking out. Default model.audience_cost.')),
+    audience_cost: Type.Optional(Uncertain('cost', 'Cost of boycotting, walking out and failing its own offers (sets all three). Default model.audience_cost.')),
+    boycott_cost: Type.Optional(Uncertain('cost', 'Audience cost of boycotting the talks. Default: audience_cost, else model.boycott_cost.')),
+    walkout_cost: Type.Optional(Uncertain('cost', 'Audience cost of walking out. Default: audience_cost, else model.walkout_cost.')),
+    offer_cost: Type.Optional(Uncertain('cost', 'Audience cost of turning down or failing its own public offer. Default: audience_cost, else model.offer_cost.')),
+    war_gain: Type.Optional(Uncertain('gain', 'Battlefield expectations: what a round of fighting gains this side over a round of ceasefire (utility per round). Default model.war_gain.')),
+    guarantees: Type.Optional(Type.Array(Guarantee, { maxItems: MAX_PREFERENCES, description: 'Guarantees this actor gives (of the deal or of measures).' })),
     beliefs: Type.Optional(
       Type.Record(Type.String({ pattern: ID_PATTERN }), Belief, {
         additionalProperties: false,
@@ -245,7 +276,7 @@ const Actor = Type.Object(
     preferences: Type.Optional(Type.Array(Preference, { maxItems: MAX_PREFERENCES, description: `Red lines, preconditions, exit triggers, priorities, outside option, inclinations (at most ${MAX_PREFERENCES}).` })),
     pressure: Type.Optional(OneOrList(Pressure, `Pressure this actor exerts: one object or a list (at most ${MAX_PREFERENCES}).`, { maxItems: MAX_PREFERENCES })),
   },
-  { additionalProperties: false, description: 'An actor: a party to the talks, a sponsor or a mediator.' },
+  { additionalProperties: false, description: 'An actor: a party to the talks, a sponsor, a mediator or a ratifier.' },
 );
 
 const Issue = Type.Object(
@@ -260,21 +291,26 @@ const Issue = Type.Object(
 
 const Measure = Type.Object(
   {
-    kind: Enum(['ceasefire', 'exchange'] as const, 'ceasefire (a repeated comply/violate game) or exchange (a one-shot confidence-building measure).'),
-    offered_by: Id('The actor offering the measure.'),
-    between: Type.Tuple([Id('An actor id (a party).'), Id('An actor id (a party).')], { description: 'The two sides: two distinct parties (armed, for a ceasefire).' }),
-    issue: Type.Optional(Id('The issue the measure stands for, if any.')),
+    kind: Enum(MEASURE_KINDS, 'ceasefire (a repeated comply/violate game), exchange (a one-shot swap between sides), or concession (one actor carries it out alone).'),
+    offered_by: Type.Optional(Id('The actor offering the measure (required for ceasefires and exchanges; a concession is offered by its `by`).')),
+    between: Type.Optional(Type.Array(Id('An actor id.'), { minItems: 2, maxItems: MAX_MEASURE_SIDES, uniqueItems: true, description: `Ceasefire and exchange: the sides, 2 to ${MAX_MEASURE_SIDES} distinct actors (armed, for a ceasefire).` })),
+    by: Type.Optional(Id('Concession only: the actor who carries it out.')),
+    for: Type.Optional(Type.Array(Id('An actor id.'), { minItems: 1, uniqueItems: true, description: 'Concession only: the actors whose trust in `by` it speaks to. Default: every other party.' })),
+    issue: Type.Optional(Id('The issue the measure stands for: its stakes scale with each side\'s salience of it.')),
     at: Type.Optional(
-      Type.Union([Type.Literal('before'), Type.Integer({ minimum: 1, maximum: MAX_ROUNDS })], {
-        description: "When it is offered: 'before' the talks (default) or a round 1..rounds.",
+      Type.Union([Type.Literal('before'), Type.Literal('in_force'), Type.Integer({ minimum: 1, maximum: MAX_ROUNDS })], {
+        description: "When it is offered: 'before' the talks (default), a round 1..rounds, or 'in_force' (already in force when the talks open).",
       }),
     ),
-    tolerance: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_TOLERANCE, description: 'Ceasefire only: observed violations tolerated; the next one collapses it. Default 1.' })),
+    requires: Type.Optional(Id('Another measure that must have been carried out (or, a ceasefire, accepted) before this one is offered.')),
+    parts: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ROUNDS, description: 'Exchange only: tranches, one a round. Default 1.' })),
+    tolerance: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_TOLERANCE, description: 'Ceasefire only: a hard cap: at this many observed violations by one side it collapses. Default: no cap (each side decides).' })),
     miss: Type.Optional(Uncertain('unit', 'Probability a violation goes unseen. Default model.miss.')),
     false_alarm: Type.Optional(Uncertain('unit', 'Probability compliance is seen as a violation. Default model.false_alarm.')),
-    peace: Type.Optional(Uncertain('cost', 'What mutual compliance is worth to a sincere side. Default 0.3.')),
-    temptation: Type.Optional(Uncertain('cost', 'What a side buying time gains by violating while the other complies. Default 0.2.')),
+    peace: Type.Optional(Uncertain('cost', 'What mutual compliance is worth to a sincere side (per round, for a ceasefire). Default 0.3.')),
+    temptation: Type.Optional(Uncertain('cost', 'What a side buying time gains by violating (reneging) while the other complies. Default 0.2.')),
     sucker: Type.Optional(Uncertain('cost', 'What the complying side loses when the other violates. Default 0.3.')),
+    cost: Type.Optional(Uncertain('cost', "Concession only: what carrying it out costs its actor. Default: the measure's sucker.")),
     source: Type.Optional(Source),
   },
   { additionalProperties: false, description: 'A confidence-building measure.' },
@@ -291,6 +327,12 @@ const Model = Type.Object(
     outside_option: Type.Optional(Uncertain('unit', 'Default utility of no deal. Default 0.4.')),
     betrayal_cost: Type.Optional(Uncertain('cost', 'Utility lost by signing with a side that turns out insincere. Default 0.3.')),
     attend_alone_cost: Type.Optional(Uncertain('cost', 'Utility lost by attending talks the other essential parties boycott. Default 0.05.')),
+    sincerity: Type.Optional(Uncertain('unit', 'Prior probability that an actor is sincere where the file says nothing. Default 0.5.')),
+    delay_cost: Type.Optional(Uncertain('cost', 'What a round of talks without a deal costs each party. Default 0.')),
+    boycott_cost: Type.Optional(Uncertain('cost', 'Default audience cost of a boycott. Default: audience_cost.')),
+    walkout_cost: Type.Optional(Uncertain('cost', 'Default audience cost of walking out. Default: audience_cost.')),
+    offer_cost: Type.Optional(Uncertain('cost', 'Default audience cost of turning down or failing one\'s own offer. Default: audience_cost.')),
+    war_gain: Type.Optional(Uncertain('gain', 'Default battlefield expectation of an armed actor (utility per round of fighting over a round of ceasefire). Default 0.')),
   },
   { additionalProperties: false, description: 'Model parameters; every key optional.' },
 );
@@ -306,13 +348,42 @@ const SourceInfo = Type.Object(
   { additionalProperties: false, description: 'The text the scenario is drawn from.' },
 );
 
+const Calendar = Type.Union([
+  Type.Object(
+    {
+      start: Type.String({ pattern: DATE_PATTERN, description: 'The date round 1 opens, YYYY-MM-DD.' }),
+      every_days: Type.Integer({ minimum: 1, maximum: 3650, description: 'Days from one round to the next.' }),
+    },
+    { additionalProperties: false, description: 'Rounds at a fixed interval from a start date.' },
+  ),
+  Type.Object(
+    {
+      dates: Type.Array(Type.String({ pattern: DATE_PATTERN }), { minItems: 1, maxItems: MAX_ROUNDS, description: 'The date each round opens, in order, one per round.' }),
+    },
+    { additionalProperties: false, description: 'One date per round.' },
+  ),
+], { description: 'When each round of talks opens: {start, every_days} or {dates: [...]}.' });
+
+const Deadline = Type.Object(
+  {
+    round: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ROUNDS, description: 'The last round of talks.' })),
+    date: Type.Optional(Type.String({ pattern: DATE_PATTERN, description: 'The deadline: the last round is the last one that opens on or before it (needs a calendar).' })),
+    cost: Type.Optional(Uncertain('cost', 'What reaching the deadline without a deal costs each party. Default 0.')),
+    source: Type.Optional(Source),
+  },
+  { additionalProperties: false, description: 'A deadline: the talks end with its round. Give round or date.' },
+);
+
 /**
  * What a backtest question asks (docs/SCENARIO.md, "observed"); each maps to one metric of the Monte Carlo:
  * attends, withdraws (a party: attended the talks / withdrew in some round); withdrawal, agreement,
  * stalemate, talks (the outcome; talks = not no_talks); accepted, held (a ceasefire: accepted / accepted
  * and kept); carried_out (an exchange).
  */
-export const OBSERVED_ASK_VALUES = ['attends', 'withdraws', 'withdrawal', 'agreement', 'stalemate', 'talks', 'accepted', 'held', 'carried_out'] as const;
+export const OBSERVED_ASK_VALUES = [
+  'attends', 'withdraws', 'withdrawal', 'agreement', 'stalemate', 'talks', 'accepted', 'held', 'carried_out',
+  'unbroken', 'ratified', 'implemented', 'threatens',
+] as const;
 export type ObservedAsk = (typeof OBSERVED_ASK_VALUES)[number];
 /** Questions in one `observed:` block; far above the dozen a real backtest asks. */
 export const MAX_OBSERVED_QUESTIONS = 200;
@@ -320,10 +391,15 @@ export const MAX_OBSERVED_QUESTIONS = 200;
 const ObservedQuestion = Type.Object(
   {
     ask: Enum(OBSERVED_ASK_VALUES,
-      'What is asked: attends, withdraws (of a party: actor); withdrawal, agreement, stalemate, talks (of the outcome); accepted, held (of a ceasefire: measure); carried_out (of an exchange: measure).'),
-    actor: Type.Optional(Id('attends, withdraws: the party asked about.')),
-    measure: Type.Optional(Id('accepted, held: the ceasefire; carried_out: the exchange.')),
-    rounds: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ROUNDS, description: 'held only: kept at least this many rounds (1..rounds). Without it: kept to the end, never called off.' })),
+      'What is asked: attends, withdraws, threatens (of a party: actor); withdrawal, agreement, stalemate, talks, implemented (of the outcome); ratified (of the deal, or of one ratifier: actor); accepted, held, unbroken (of a ceasefire: measure); carried_out (of an exchange or concession: measure).'),
+    actor: Type.Optional(Id('attends, withdraws, threatens: the party asked about; ratified: the ratifier (optional).')),
+    measure: Type.Optional(Id('accepted, held, unbroken: the ceasefire; carried_out: the exchange or concession.')),
+    rounds: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ROUNDS, description: 'held, unbroken: kept at least this many rounds from its first. Without it: kept to the end of the window.' })),
+    by: Type.Optional(Type.String({ pattern: DATE_PATTERN, description: 'The event happened in a round that opens on or before this date (needs a calendar); held, unbroken: kept through it.' })),
+    by_round: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_ROUNDS, description: 'As by, with a round number (0: the run-up).' })),
+    partial: Type.Optional(Type.Boolean({ description: 'carried_out only: at least one tranche (true) rather than every tranche.' })),
+    stage: Type.Optional(Enum(['framework'] as const, 'agreement only: the framework agreement (needs framework:).')),
+    source: Type.Optional(Type.String({ pattern: SOURCE_ID_PATTERN, description: 'The id of the entry of the structured sources file that reports the answer.' })),
     answer: Type.Union([Type.Boolean(), Enum(['yes', 'no'] as const, 'yes or no.')], { description: 'What happened: yes or no (true or false).' }),
     note: Type.Optional(Type.String({ minLength: 1, description: 'Where the answer comes from (free text; not checked against the source, which predates the outcome).' })),
   },
@@ -359,6 +435,10 @@ export const ScenarioFileSchema = Type.Object(
     description: Type.Optional(Type.String({ description: 'Free text.' })),
     source: Type.Optional(SourceInfo),
     rounds: Type.Integer({ minimum: 1, maximum: MAX_ROUNDS, description: `Rounds of talks, 1..${MAX_ROUNDS}.` }),
+    calendar: Type.Optional(Calendar),
+    deadline: Type.Optional(Deadline),
+    window: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_ROUNDS, description: 'Rounds played after the talks end, for measures and the deal\'s implementation. Default 0.' })),
+    framework: Type.Optional(Type.Array(Id('An issue id.'), { minItems: 1, uniqueItems: true, description: 'Issues of a framework agreement reached before the full deal.' })),
     model: Type.Optional(Model),
     issues: Type.Record(Type.String({ pattern: ID_PATTERN }), Issue, {
       additionalProperties: false,
@@ -399,6 +479,9 @@ export type RawPreference = NonNullable<RawActor['preferences']>[number];
 export type RawPressure = Static<typeof Pressure>;
 export type RawMeasure = NonNullable<ScenarioFile['measures']>[string];
 export type RawObserved = NonNullable<ScenarioFile['observed']>;
+export type RawGuarantee = Static<typeof Guarantee>;
+export type RawCalendar = Static<typeof Calendar>;
+export type RawDeadline = Static<typeof Deadline>;
 
 /**
  * The published JSON Schema (draft-07), a plain JSON object: what `negsim schema` prints.

@@ -46,7 +46,7 @@ export interface Location {
   column: number;
 }
 
-export type Role = 'party' | 'sponsor' | 'mediator';
+export type Role = 'party' | 'sponsor' | 'mediator' | 'ratifier';
 
 /** Actions that pressure and inclinations can push. */
 export type PushedAction = 'attend' | 'stay' | 'accept' | 'comply';
@@ -111,6 +111,30 @@ export interface BeliefSpec {
   source?: string;
 }
 
+/**
+ * A precondition for attending ("we will come once the prisoners are released"): the measure must have
+ * been carried out (exchange, concession) or accepted (ceasefire) before the talks open.
+ */
+export interface AttendIfSpec {
+  measure: number;
+  /** Probability (per run) that it is hard: the party then boycotts unless it is met. */
+  firmness: Slot;
+  /** Utility lost by attending without it, when it is soft. */
+  penalty: Slot;
+  source?: string;
+}
+
+/** Index into MeasureSpec[] of a guarantee's object, or DEAL for the agreement itself. */
+export const DEAL = -1;
+
+/** A guarantee: the guarantor detects a defection from `of` and reverses and punishes it with probability `strength`. */
+export interface GuaranteeSpec {
+  /** DEAL, or the index of the measure guaranteed. */
+  of: number;
+  strength: Slot;
+  source?: string;
+}
+
 export interface PressureSpec {
   /** The actor pressed. */
   on: ActorIndex;
@@ -125,6 +149,8 @@ export interface ActorSpec {
   role: Role;
   /** Agreement needs every essential party; an essential party's boycott or withdrawal ends the talks. */
   essential: boolean;
+  /** Sits at the table: its position counts in proposals (a party not at the table is excluded from the talks). */
+  atTable: boolean;
   armed: boolean;
   capability: Slot;
   /** Per issue index: the position slot, or -1 where the actor has no position on the issue. */
@@ -134,7 +160,14 @@ export interface ActorSpec {
   /** Probability that the actor is in truth sincere; its type is drawn from it once per run. */
   sincerity: Slot;
   flexibility: Slot;
+  /** The actor's audience cost: the default of the three below and of its exits' costs. */
   audienceCost: Slot;
+  /** The audience cost split by role: of a boycott, of walking out, of turning down or failing one's own offer. */
+  boycottCost: Slot;
+  walkoutCost: Slot;
+  offerCost: Slot;
+  /** Battlefield expectations: utility per round of fighting over a round of ceasefire. */
+  warGain: Slot;
   outsideOption: OutsideOptionSpec;
   conditions: ConditionSpec[];
   priorities: PrioritySpec[];
@@ -143,21 +176,32 @@ export interface ActorSpec {
   beliefs: BeliefSpec[];
   /** Pressure this actor exerts on others. */
   pressure: PressureSpec[];
+  attendIf: AttendIfSpec[];
+  /** Guarantees this actor gives. */
+  guarantees: GuaranteeSpec[];
 }
 
-export type MeasureKind = 'ceasefire' | 'exchange';
+export type MeasureKind = 'ceasefire' | 'exchange' | 'concession';
 
 export interface MeasureSpec {
   id: string;
   kind: MeasureKind;
   offeredBy: ActorIndex;
-  /** The two sides (armed parties for a ceasefire). */
-  between: [ActorIndex, ActorIndex];
-  /** Issue the measure stands for, if any (-1 if none). */
+  /** The sides: two or more for a ceasefire (armed) or an exchange; the one actor of a concession. */
+  sides: ActorIndex[];
+  /** Concession: the actors whose trust in its actor it speaks to (every other party by default); else empty. */
+  audience: ActorIndex[];
+  /** Issue the measure stands for, if any (-1 if none): stakes scale with each side's salience of it. */
   issue: IssueIndex;
-  /** Round it is offered in; 0 = before the talks open. */
+  /** Round it is offered in (0 = before the talks open); for a measure in force, 0. */
   at: Round;
-  /** Ceasefire: the number of observed violations by one side at which the other side calls it off. */
+  /** Already in force when the talks open: no acceptance game; played from round 1. */
+  inForce: boolean;
+  /** A measure that must have been carried out (or accepted) first, or -1. */
+  requires: number;
+  /** Exchange: tranches, one a round from `at`. 1 otherwise. */
+  parts: number;
+  /** Ceasefire: the number of observed violations by one side at which it collapses whatever the sides choose; 0 = no cap. */
   tolerance: number;
   /** Probability a violation goes unseen. */
   miss: Slot;
@@ -169,6 +213,8 @@ export interface MeasureSpec {
   temptation: Slot;
   /** ... and what the complying side loses when the other violates. */
   sucker: Slot;
+  /** Concession: what carrying it out costs its actor (-1 for other kinds). */
+  cost: Slot;
   source?: string;
 }
 
@@ -191,6 +237,16 @@ export interface ModelParams {
   betrayalCost: Slot;
   /** Utility lost by attending talks the other essential parties boycott. */
   attendAloneCost: Slot;
+  /** Prior probability that an actor is sincere, where the file says nothing. */
+  sincerity: Slot;
+  /** What a round of talks without a deal costs each party. */
+  delayCost: Slot;
+  /** The audience cost split by role (each defaults to audienceCost). */
+  boycottCost: Slot;
+  walkoutCost: Slot;
+  offerCost: Slot;
+  /** Default battlefield expectation. */
+  warGain: Slot;
 }
 
 export interface SourceSpec {
@@ -201,6 +257,21 @@ export interface SourceSpec {
   date?: string;
   /** Full text of `file`, when given (quotes are checked against it and shown in traces). */
   text?: string;
+  /** The entries of a structured sources file (`.yaml`, `.yml`, `.json`), when `file` is one. */
+  entries?: SourceEntry[];
+}
+
+/** One entry of a structured sources file: a dated, addressed publication and the excerpts quoted from it. */
+export interface SourceEntry {
+  id: string;
+  publisher: string;
+  title: string;
+  author?: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  dateNote?: string;
+  url: string;
+  excerpts: string[];
 }
 
 export type { ObservedAsk };
@@ -213,10 +284,18 @@ export interface ObservedQuestion {
   actor: ActorIndex;
   /** accepted, held, carried_out: the measure asked about (index into `measures`); -1 otherwise. */
   measure: number;
-  /** held: kept at least this many rounds (1..rounds); 0 = kept to the end (never called off). */
+  /** held, unbroken: kept at least this many rounds from its first; 0 = through the end of the window. */
   rounds: number;
+  /** The last round the event may happen in (by / by_round), or -1 for no limit. */
+  byRound: number;
+  /** carried_out: at least one tranche rather than all. */
+  partial: boolean;
+  /** agreement: the framework stage. */
+  framework: boolean;
   answer: boolean;
   note?: string;
+  /** Id of the source entry reporting the answer. */
+  source?: string;
 }
 
 /**
@@ -232,6 +311,9 @@ export interface Observed {
   positions: { issue: IssueIndex; value: number }[];
 }
 
+/** A calendar of rounds: a start and a step in days, or one date per round. */
+export type Calendar = { start: string; everyDays: number } | { dates: string[] };
+
 export interface Scenario {
   id: string;
   title: string;
@@ -241,7 +323,18 @@ export interface Scenario {
   /** sha256 (hex) of the file's bytes; printed with every output. */
   hash: string;
   source?: SourceSpec;
+  /** Rounds of talks in the file (the talks may end earlier at a deadline). */
   rounds: number;
+  /** The deadline's round (the talks end with it), or 0 with no deadline. */
+  deadline: number;
+  /** What missing the deadline costs each party (a slot), or -1 with no deadline. */
+  deadlineCost: Slot;
+  /** Rounds of measures and implementation after the talks' last possible round. */
+  window: number;
+  /** When each round opens, when the file has a calendar (calendar.ts reads it). */
+  calendar?: Calendar;
+  /** Issues of a framework agreement reached first (empty: none). */
+  framework: IssueIndex[];
   issues: IssueSpec[];
   actors: ActorSpec[];
   measures: MeasureSpec[];

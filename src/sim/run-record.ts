@@ -49,12 +49,38 @@ export interface RunRecord {
   heldRounds: Int32Array;
   /** Per measure: who broke a ceasefire (actor index, BY_BOTH, or -1). */
   brokenBy: Int32Array;
-  /** Per measure and round (m * rounds + r - 1): 1 if a ceasefire was in force and kept that round, 2 if in force and violated, 0 otherwise. */
+  /** Per measure and round (m * played + r - 1, played = rounds + window): 1 if a ceasefire was in force and kept that round, 2 if in force and violated, 0 otherwise. */
   ceasefireRound: Uint8Array;
+  /** Per measure: the round a ceasefire was accepted (0: before the talks, or in force from the start), an exchange's first tranche or a concession carried out; -1 if never. */
+  measureRound: Int32Array;
+  /** Per measure: tranches of an exchange carried out. */
+  tranches: Int32Array;
+  /** Per measure: the round a ceasefire was called off (0: never). */
+  endedRound: Int32Array;
+  /** Per measure: the first round in which a side committed a ceasefire violation (0: none). */
+  firstViolation: Int32Array;
+  /** Per actor: the first round its exit trigger held while it sat at the table (0: never). */
+  threatened: Int32Array;
+  /** The round a framework agreement was reached (0: none, or no framework). */
+  frameworkRound: number;
+  /** Per actor: 1 if it ratified the deal, 0 if it rejected it, -1 if it was not asked (not a ratifier, or no deal). */
+  ratified: Int8Array;
+  /** 1 if a signed (and ratified) deal was implemented, 0 if a party defected from it, -1 if there was none to implement. */
+  implemented: number;
   /** The run's parameter vector (every scenario number, sampled). */
   values: Float64Array;
   /** Choices drawn in this run (actor-decisions, for the benchmark's decisions per second). */
   decisions: number;
+}
+
+/** The last round of talks: the deadline's round, or the scenario's last. */
+export function talkRounds(s: Scenario): number {
+  return s.deadline > 0 ? Math.min(s.deadline, s.rounds) : s.rounds;
+}
+
+/** Rounds a run plays: the talks' rounds, then the window (measures and the deal's implementation go on). */
+export function playedRounds(s: Scenario): number {
+  return s.rounds + s.window;
 }
 
 export function newRunRecord(s: Scenario): RunRecord {
@@ -70,7 +96,15 @@ export function newRunRecord(s: Scenario): RunRecord {
     measureFate: new Int32Array(s.measures.length),
     heldRounds: new Int32Array(s.measures.length),
     brokenBy: new Int32Array(s.measures.length),
-    ceasefireRound: new Uint8Array(s.measures.length * s.rounds),
+    ceasefireRound: new Uint8Array(s.measures.length * playedRounds(s)),
+    measureRound: new Int32Array(s.measures.length),
+    tranches: new Int32Array(s.measures.length),
+    endedRound: new Int32Array(s.measures.length),
+    firstViolation: new Int32Array(s.measures.length),
+    threatened: new Int32Array(nA),
+    frameworkRound: 0,
+    ratified: new Int8Array(nA),
+    implemented: -1,
     values: new Float64Array(s.params.length),
     decisions: 0,
   };

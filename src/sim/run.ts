@@ -304,6 +304,14 @@ export class RunEngine {
     rec.heldRounds.fill(0);
     rec.brokenBy.fill(-1);
     rec.ceasefireRound.fill(0);
+    rec.measureRound.fill(-1);
+    rec.tranches.fill(0);
+    rec.endedRound.fill(0);
+    rec.firstViolation.fill(0);
+    rec.threatened.fill(0);
+    rec.frameworkRound = 0;
+    rec.ratified.fill(-1);
+    rec.implemented = -1;
     for (let m = 0; m < s.measures.length; m++) rec.measureFate[m] = s.measures[m].kind === 'ceasefire' ? CF_NOT_OFFERED : -1;
     for (let a = 0; a < nA; a++) {
       const party = s.actors[a].role === 'party';
@@ -484,6 +492,7 @@ export class RunEngine {
           if (exitTriggered(exits[j], this.proposal, st)) {
             stay -= this.exitCost[a][j];
             this.exitHit[a] = 1;
+            if (rec.threatened[a] === 0) rec.threatened[a] = r;
             if (this.trace) {
               this.trace.push({
                 kind: 'exit', round: r, actor: a, text: exits[j].spec.text, source: exits[j].spec.source,
@@ -585,6 +594,8 @@ export class RunEngine {
     const ms = this.scenario.measures;
     for (let m = 0; m < ms.length; m++) {
       if (ms[m].at !== r) continue;
+      // concessions and measures among more than two sides are played by the model of docs/MODEL.md §3.5-3.6
+      if (ms[m].kind === 'concession' || ms[m].sides.length !== 2) continue;
       if (ms[m].kind === 'exchange') this.exchange(m, r, rec);
       else this.offerCeasefire(m, r, rec);
     }
@@ -624,7 +635,7 @@ export class RunEngine {
    * action 0 taken for 1 with probability `falseAlarm`.
    */
   private drawPair(m: number, r: number, game: string, actionNames: readonly string[], monitored: boolean, miss: number, falseAlarm: number): void {
-    const [A, B] = this.scenario.measures[m].between;
+    const [A, B] = this.scenario.measures[m].sides;
     const { nA } = this;
     const sigma = this.sigmaComply;
     const tA = this.type[A], tB = this.type[B];
@@ -668,7 +679,7 @@ export class RunEngine {
 
   private exchange(m: number, r: number, rec: RunRecord): void {
     const ms = this.scenario.measures[m];
-    const [A, B] = ms.between;
+    const [A, B] = ms.sides;
     const { nA } = this;
     fillComplianceTypePayoffs(this.stageTerms(m, A, 0), this.stageA);
     fillComplianceTypePayoffs(this.stageTerms(m, B, 0), this.stageB);
@@ -676,12 +687,16 @@ export class RunEngine {
     // public and seen by both: the likelihood of what the other did is its type's probability of doing it
     this.drawPair(m, r, 'exchange', EXCHANGE_ACTIONS, false, 0, 0);
     rec.measureFate[m] = this.pairAct[0] === 0 && this.pairAct[1] === 0 ? 1 : 0;
+    if (rec.measureFate[m] === 1) {
+      rec.tranches[m] = 1;
+      rec.measureRound[m] = r;
+    }
     if (this.trace) this.trace.push({ kind: 'measure', round: r, measure: m, event: rec.measureFate[m] ? 'carried out' : 'not carried out' });
   }
 
   private offerCeasefire(m: number, r: number, rec: RunRecord): void {
     const ms = this.scenario.measures[m];
-    const [A, B] = ms.between;
+    const [A, B] = ms.sides;
     const { nA } = this;
     const first = Math.max(r, 1);
     const n = this.T - first + 1;
@@ -695,6 +710,7 @@ export class RunEngine {
     if (this.pairAct[0] === 0 && this.pairAct[1] === 0) {
       this.cfActive[m] = 1;
       rec.measureFate[m] = CF_HELD;
+      rec.measureRound[m] = r;
       if (this.trace) this.trace.push({ kind: 'measure', round: r, measure: m, event: `accepted, in force from round ${first}` });
     } else {
       rec.measureFate[m] = CF_REJECTED;
@@ -705,7 +721,7 @@ export class RunEngine {
   /** Fill stageA/stageB for round r of ceasefire m and solve its compliance game (agents' P(comply)). */
   private complianceEquilibrium(m: number, r: number): Float64Array {
     const ms = this.scenario.measures[m];
-    const [A, B] = ms.between;
+    const [A, B] = ms.sides;
     const { nA } = this;
     const v = this.values;
     const miss = v[ms.miss];
@@ -730,7 +746,7 @@ export class RunEngine {
 
   private ceasefireRound(m: number, r: number, rec: RunRecord): void {
     const ms = this.scenario.measures[m];
-    const [A, B] = ms.between;
+    const [A, B] = ms.sides;
     const v = this.values;
     const miss = v[ms.miss];
     const fa = v[ms.falseAlarm];
@@ -741,6 +757,7 @@ export class RunEngine {
     const violated = this.pairAct[0] === 1 || this.pairAct[1] === 1;
     rec.ceasefireRound[m * this.T + r - 1] = violated ? 2 : 1;
     if (!violated) rec.heldRounds[m]++;
+    else if (rec.firstViolation[m] === 0) rec.firstViolation[m] = r;
     this.cfSeen[2 * m] += seenA;
     this.cfSeen[2 * m + 1] += seenB;
     this.seen[B] += seenA;
@@ -750,6 +767,7 @@ export class RunEngine {
     if (offA || offB) {
       this.cfActive[m] = 0;
       rec.measureFate[m] = CF_BROKEN;
+      rec.endedRound[m] = r;
       rec.brokenBy[m] = offA && offB ? BY_BOTH : offA ? A : B;
       if (this.trace) {
         const who = offA && offB ? 'both sides' : this.scenario.actors[offA ? A : B].name;

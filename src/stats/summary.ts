@@ -4,7 +4,7 @@
  * prints, what the CSV rows list and what the terminal table shows.
  */
 import type { Scenario } from '../scenario/types.js';
-import { CF_BROKEN, CF_FATES, CF_HELD, OUTCOMES, type OutcomeName } from '../sim/run-record.js';
+import { CF_BROKEN, CF_FATES, CF_HELD, OUTCOMES, playedRounds, type OutcomeName } from '../sim/run-record.js';
 import { DEAL_BINS, FATES_PER_MEASURE, type Tally } from './tally.js';
 import { wilsonInterval, Z95 } from './wilson-interval.js';
 
@@ -43,7 +43,7 @@ export interface ActorSummary {
 
 export interface CeasefireSummary {
   kind: 'ceasefire';
-  between: [string, string];
+  between: string[];
   offered_by: string;
   fate: Record<(typeof CF_FATES)[number], Estimate>;
   accepted: Estimate;
@@ -53,9 +53,10 @@ export interface CeasefireSummary {
   rounds_kept: MeanEstimate;
 }
 
+/** An exchange (between two or more sides) or a concession (one side, in `between`), carried out or not. */
 export interface ExchangeSummary {
-  kind: 'exchange';
-  between: [string, string];
+  kind: 'exchange' | 'concession';
+  between: string[];
   offered_by: string;
   carried_out: Estimate;
   /** Runs in which it was offered (the talks lasted to its round). */
@@ -139,7 +140,7 @@ export function summarise(
   s: Scenario, t: Tally, seed: number, version: string, rng: string, overrides?: Record<string, unknown>,
 ): Summary {
   const n = t.runs;
-  const nA = s.actors.length, T = s.rounds;
+  const nA = s.actors.length, T = s.rounds, P = playedRounds(s);
   const outcomes = {} as Record<OutcomeName, Estimate>;
   OUTCOMES.forEach((name, i) => (outcomes[name] = estimate(t.outcomes[i], n)));
 
@@ -158,14 +159,14 @@ export function summarise(
 
   const measures: Record<string, CeasefireSummary | ExchangeSummary> = {};
   s.measures.forEach((m, i) => {
-    const between: [string, string] = [s.actors[m.between[0]].id, s.actors[m.between[1]].id];
+    const between = m.sides.map((a) => s.actors[a].id);
     const fates = t.fates.subarray(i * FATES_PER_MEASURE, (i + 1) * FATES_PER_MEASURE);
     if (m.kind === 'ceasefire') {
       const fate = {} as Record<(typeof CF_FATES)[number], Estimate>;
       CF_FATES.forEach((f, k) => (fate[f] = estimate(fates[k], n)));
       const accepted = fates[CF_HELD] + fates[CF_BROKEN];
       const brokenBy: Record<string, Estimate> = {};
-      for (const side of m.between) brokenBy[s.actors[side].id] = estimate(t.brokenBy[i * (nA + 1) + side], n);
+      for (const side of m.sides) brokenBy[s.actors[side].id] = estimate(t.brokenBy[i * (nA + 1) + side], n);
       brokenBy.both = estimate(t.brokenBy[i * (nA + 1) + nA], n);
       measures[m.id] = {
         kind: 'ceasefire', between, offered_by: s.actors[m.offeredBy].id, fate, accepted: estimate(accepted, n),
@@ -174,7 +175,7 @@ export function summarise(
     } else {
       const offered = fates[0] + fates[1];
       measures[m.id] = {
-        kind: 'exchange', between, offered_by: s.actors[m.offeredBy].id, carried_out: estimate(fates[1], n), offered,
+        kind: m.kind, between, offered_by: s.actors[m.offeredBy].id, carried_out: estimate(fates[1], n), offered,
       };
     }
   });
@@ -192,7 +193,7 @@ export function summarise(
     });
     const kept: Record<string, Estimate> = {};
     s.measures.forEach((m, i) => {
-      if (m.kind === 'ceasefire') kept[m.id] = estimate(t.kept[i * T + r - 1], n);
+      if (m.kind === 'ceasefire') kept[m.id] = estimate(t.kept[i * P + r - 1], n);
     });
     rounds.push({
       round: r,

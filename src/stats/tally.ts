@@ -14,8 +14,10 @@ import {
   ceasefireAccepted,
   TRIGGER_EXIT,
   WITHDRAWAL,
+  playedRounds,
   type RunRecord,
 } from '../sim/run-record.js';
+import { questionHolds } from '../sim/question-event.js';
 
 /** Histogram bins per issue for the deal: [0,1), [1,2), .., [99,100), {100}. */
 export const DEAL_BINS = 101;
@@ -50,12 +52,14 @@ export interface Tally {
   dealSum: Float64Array;
   dealSumSq: Float64Array;
   dealHist: Float64Array;
+  /** Per observed question (scenario.observed.questions order): runs in which what it asks happened (sim/question-event.ts). */
+  questions: Float64Array;
 }
 
 export const FATES_PER_MEASURE = 4;
 
 export function newTally(s: Scenario): Tally {
-  const nA = s.actors.length, T = s.rounds, nM = s.measures.length, nI = s.issues.length;
+  const nA = s.actors.length, T = s.rounds, nM = s.measures.length, nI = s.issues.length, P = playedRounds(s);
   return {
     runs: 0,
     decisions: 0,
@@ -71,16 +75,17 @@ export function newTally(s: Scenario): Tally {
     brokenBy: new Float64Array(nM * (nA + 1)),
     heldRounds: new Float64Array(nM),
     heldRoundsSq: new Float64Array(nM),
-    inForce: new Float64Array(nM * T),
-    kept: new Float64Array(nM * T),
+    inForce: new Float64Array(nM * P),
+    kept: new Float64Array(nM * P),
     dealSum: new Float64Array(nI),
     dealSumSq: new Float64Array(nI),
     dealHist: new Float64Array(nI * DEAL_BINS),
+    questions: new Float64Array(s.observed?.questions.length ?? 0),
   };
 }
 
 export function addRun(t: Tally, s: Scenario, r: RunRecord): void {
-  const nA = s.actors.length, T = s.rounds, nI = s.issues.length;
+  const nA = s.actors.length, T = s.rounds, nI = s.issues.length, P = playedRounds(s);
   t.runs++;
   t.decisions += r.decisions;
   t.outcomes[r.outcome]++;
@@ -114,17 +119,19 @@ export function addRun(t: Tally, s: Scenario, r: RunRecord): void {
       t.heldRounds[m] += r.heldRounds[m];
       t.heldRoundsSq[m] += r.heldRounds[m] * r.heldRounds[m];
     }
-    for (let i = 0; i < T; i++) {
-      const c = r.ceasefireRound[m * T + i];
-      if (c > 0) t.inForce[m * T + i]++;
-      if (c === 1) t.kept[m * T + i]++;
+    for (let i = 0; i < P; i++) {
+      const c = r.ceasefireRound[m * P + i];
+      if (c > 0) t.inForce[m * P + i]++;
+      if (c === 1) t.kept[m * P + i]++;
     }
   }
+  const qs = s.observed?.questions;
+  if (qs !== undefined) for (let k = 0; k < qs.length; k++) if (questionHolds(s, r, qs[k])) t.questions[k]++;
 }
 
 const ARRAY_KEYS = [
   'outcomes', 'attended', 'withdrew', 'withdrewOnExit', 'withdrewAt', 'endRound', 'agreementsAt', 'withdrawalsAt',
-  'fates', 'brokenBy', 'heldRounds', 'heldRoundsSq', 'inForce', 'kept', 'dealSum', 'dealSumSq', 'dealHist',
+  'fates', 'brokenBy', 'heldRounds', 'heldRoundsSq', 'inForce', 'kept', 'dealSum', 'dealSumSq', 'dealHist', 'questions',
 ] as const;
 
 /** into += from (the tally of the union of two disjoint sets of runs). */

@@ -1,7 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { backtest, type BacktestInput } from '../../src/backtest/backtest.js';
-import { addHeldRounds, newHeldRounds } from '../../src/backtest/held-rounds.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { monteCarlo } from '../../src/sim/monte-carlo.js';
@@ -15,9 +14,8 @@ const other: Scenario = {
 };
 
 async function input(s: Scenario): Promise<BacktestInput> {
-  const held = newHeldRounds(s);
-  const tally = await monteCarlo(s, { runs: 500, seed: 2, workers: 1, keepRuns: true, onBlock: (b) => addHeldRounds(held, s, b.columns!) });
-  return { scenario: s, summary: summarise(s, tally, 2, 'test', 'test'), held };
+  const tally = await monteCarlo(s, { runs: 500, seed: 2, workers: 1 });
+  return { scenario: s, summary: summarise(s, tally, 2, 'test', 'test'), tally };
 }
 
 const r = backtest([await input(base), await input(other)]);
@@ -65,7 +63,7 @@ test('position errors per file and pooled', () => {
 
 test('a scenario without observed is a bug of the caller and throws', () => {
   const { observed: _o, ...bare } = base;
-  assert.throws(() => backtest([{ scenario: bare, summary: null as never, held: null }]), /has no observed block/);
+  assert.throws(() => backtest([{ scenario: bare, summary: null as never, tally: null as never }]), /has no observed block/);
 });
 
 test.run();

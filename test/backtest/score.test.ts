@@ -66,11 +66,12 @@ test('no questions: n 0 and NaN scores, not 0 (nothing was scored)', () => {
 test('end to end: a deal two hard red lines exclude is forecast at exactly 0; observed no -> Brier 0, log loss -ln(1 - 1e-6)', async () => {
   const { scenario } = loadScenario('test/backtest/deadlock.yaml');
   assert.ok(scenario?.observed);
-  const tally = await monteCarlo(scenario!, { runs: 400, seed: 7, workers: 1 });
-  const summary = summarise(scenario!, tally, 7, 'test', 'test');
   // the deal question alone, so that the scenario's scores are this question's
   const observed = { ...scenario!.observed!, questions: scenario!.observed!.questions.filter((q) => q.id === 'deal') };
-  const r = backtest([{ scenario: { ...scenario!, observed }, summary, held: null }]);
+  const dealOnly = { ...scenario!, observed };
+  const tally = await monteCarlo(dealOnly, { runs: 400, seed: 7, workers: 1 });
+  const summary = summarise(dealOnly, tally, 7, 'test', 'test');
+  const r = backtest([{ scenario: dealOnly, summary, tally }]);
   const deal = r.scenarios[0].questions[0];
   assert.is(deal.question, 'deal');
   assert.is(deal.forecast.p, 0);

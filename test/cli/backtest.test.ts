@@ -78,8 +78,8 @@ test('bad input: a bad observed block is refused with file:line:column before an
   const csv = join(dir, 'out.csv');
   const r = negsim(['backtest', GENEVA, bad, '--runs', '50', '--csv', csv]);
   assert.is(r.code, 1);
-  assert.ok(r.err.includes(`${bad}:${line}:16: error: observed.questions.swap_done: ask 'carried_out' is about an exchange, and 'aleppo_ceasefire' is a ceasefire`), r.err);
-  assert.match(r.err, /hint: use 'detainee_exchange', or ask 'accepted' or 'held'/);
+  assert.ok(r.err.includes(`${bad}:${line}:16: error: observed.questions.swap_done: ask 'carried_out' is about an exchange or a concession, and 'aleppo_ceasefire' is a ceasefire`), r.err);
+  assert.match(r.err, /hint: use 'detainee_exchange', or ask 'accepted', 'held' or 'unbroken'/);
   assert.ok(noStack(r.err));
   assert.not.ok(existsSync(csv));
   assert.is(r.out, '');

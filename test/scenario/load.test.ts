@@ -71,26 +71,32 @@ test('a minimal scenario resolves with the model slots first and fixed defaults 
   assert.equal(s.params.map((p) => p.path), [
     'model.lambda', 'model.discount', 'model.miss', 'model.false_alarm', 'model.audience_cost',
     'model.flexibility', 'model.outside_option', 'model.betrayal_cost', 'model.attend_alone_cost',
+    'model.sincerity', 'model.delay_cost', 'model.war_gain',
     'actors.gov.capability', 'actors.gov.position.assad_role', 'actors.gov.salience.assad_role',
-    'actors.gov.sincerity',
   ]);
-  assert.equal(s.params.slice(0, 9).map((p) => (p.dist.kind === 'fixed' ? p.dist.value : NaN)), [8, 0.9, 0.2, 0.05, 0.1, 0.15, 0.4, 0.3, 0.05]);
-  assert.equal(s.params.slice(0, 9).map((p) => p.max), [1000, 1, 1, 1, 10, 1, 1, 10, 10]);
-  assert.equal(s.model, { lambda: 0, discount: 1, miss: 2, falseAlarm: 3, audienceCost: 4, flexibility: 5, outsideOption: 6, betrayalCost: 7, attendAloneCost: 8 });
+  assert.equal(s.params.slice(0, 12).map((p) => (p.dist.kind === 'fixed' ? p.dist.value : NaN)), [8, 0.9, 0.2, 0.05, 0.1, 0.15, 0.4, 0.3, 0.05, 0.5, 0, 0]);
+  assert.equal(s.params.slice(0, 12).map((p) => [p.min, p.max]), [[0, 1000], [0, 1], [0, 1], [0, 1], [0, 10], [0, 1], [0, 1], [0, 10], [0, 10], [0, 1], [0, 10], [-1, 1]]);
+  assert.equal(s.model, {
+    lambda: 0, discount: 1, miss: 2, falseAlarm: 3, audienceCost: 4, flexibility: 5, outsideOption: 6, betrayalCost: 7, attendAloneCost: 8,
+    sincerity: 9, delayCost: 10, warGain: 11, boycottCost: 4, walkoutCost: 4, offerCost: 4,
+  });
   const gov = s.actors[0];
-  assert.equal(gov.position, [10]);
-  assert.equal(gov.salience, [11]);
-  assert.is(gov.capability, 9);
-  assert.is(gov.sincerity, 12);
+  assert.equal(gov.position, [13]);
+  assert.equal(gov.salience, [14]);
+  assert.is(gov.capability, 12);
   // defaults from model.* share the model's slot
+  assert.is(gov.sincerity, 9);
   assert.is(gov.flexibility, 5);
   assert.is(gov.audienceCost, 4);
+  assert.equal([gov.boycottCost, gov.walkoutCost, gov.offerCost, gov.warGain], [4, 4, 4, 11]);
   assert.equal(gov.outsideOption, { value: 6 });
   assert.is(gov.essential, true);
+  assert.is(gov.atTable, true);
   assert.is(gov.armed, false);
-  assert.equal(s.params[9], { path: 'actors.gov.capability', dist: { kind: 'fixed', value: 0.5 }, min: 0, max: 1, loc: { file: 'min.yaml', line: 10, column: 17 } });
-  assert.equal(s.params[11], { path: 'actors.gov.salience.assad_role', dist: { kind: 'fixed', value: 0.5 }, min: 0, max: 1 });
-  assert.equal(s.params[12].dist, { kind: 'fixed', value: 0.5 });
+  assert.equal([gov.guarantees, gov.attendIf], [[], []]);
+  assert.equal(s.params[12], { path: 'actors.gov.capability', dist: { kind: 'fixed', value: 0.5 }, min: 0, max: 1, loc: { file: 'min.yaml', line: 10, column: 17 } });
+  assert.equal(s.params[14], { path: 'actors.gov.salience.assad_role', dist: { kind: 'fixed', value: 0.5 }, min: 0, max: 1 });
+  assert.equal([s.deadline, s.deadlineCost, s.window, s.framework, s.calendar], [0, -1, 0, [], undefined]);
   assert.equal(s.issues, [{ id: 'assad_role', name: 'assad_role', low: 'stays', high: 'leaves' }]);
   assert.is(s.measures.length, 0);
 });
@@ -180,8 +186,8 @@ test('a full scenario resolves references to indexes, shares model slots and ord
   assert.is(russia.essential, false);
   assert.equal(russia.pressure.map((p) => [p.on, p.toward, path(p.strength)]), [[0, ['attend', 'comply'], 'actors.russia.pressure.0.strength']]);
   const [cf, ex] = s.measures;
-  assert.equal([cf.kind, cf.offeredBy, cf.between, cf.issue, cf.at, cf.tolerance], ['ceasefire', 0, [0, 1], 1, 0, 2]);
-  assert.equal([ex.kind, ex.between, ex.issue, ex.at, ex.tolerance], ['exchange', [1, 0], -1, 2, 1]);
+  assert.equal([cf.kind, cf.offeredBy, cf.sides, cf.issue, cf.at, cf.tolerance], ['ceasefire', 0, [0, 1], 1, 0, 2]);
+  assert.equal([ex.kind, ex.sides, ex.issue, ex.at, ex.tolerance], ['exchange', [1, 0], -1, 2, 1]);
   assert.is(cf.miss, s.model.miss);
   assert.is(cf.falseAlarm, s.model.falseAlarm);
   assert.equal(s.params[s.model.miss].dist, { kind: 'fixed', value: 0.25 });
@@ -192,7 +198,8 @@ test('a full scenario resolves references to indexes, shares model slots and ord
   // canonical order: model, then actors in file order, then measures
   assert.equal(s.params.map((p) => p.path.split('.').slice(0, 2).join('.')).filter((v, i, a) => a.indexOf(v) === i),
     ['model.lambda', 'model.discount', 'model.miss', 'model.false_alarm', 'model.audience_cost', 'model.flexibility',
-      'model.outside_option', 'model.betrayal_cost', 'model.attend_alone_cost', 'actors.gov', 'actors.snc', 'actors.russia',
+      'model.outside_option', 'model.betrayal_cost', 'model.attend_alone_cost', 'model.sincerity', 'model.delay_cost', 'model.war_gain',
+      'actors.gov', 'actors.snc', 'actors.russia',
       'measures.aleppo_ceasefire', 'measures.detainee_exchange']);
 });
 
@@ -222,7 +229,7 @@ test('a UTF-8 BOM and CRLF line ends are accepted, and positions stay right', ()
   const text = '\uFEFF' + MINIMAL.replace(/\n/g, '\r\n');
   const s = ok(text, 'crlf.yaml');
   assert.is(s.title, 'T');
-  assert.equal(s.params[9].loc, { file: 'crlf.yaml', line: 10, column: 17 });
+  assert.equal(s.params.find((p) => p.path === 'actors.gov.capability')!.loc, { file: 'crlf.yaml', line: 10, column: 17 });
   assert.is(s.hash, createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex'));
   const e = oneError('\uFEFF' + MINIMAL.replace('capability: 0.5', 'capability: 1.5').replace(/\n/g, '\r\n'));
   assert.is(at(e), '10:17');
@@ -389,7 +396,7 @@ test('an unknown key points at the key and suggests the nearest valid one', () =
   assert.is(comma.hint, 'allowed keys here: title, file, url, publisher, date; if this is the end of a text cut at a comma inside {...}, put the whole text in quotes');
   assert.is(at(comma), '2:29');
   const far = oneError(MINIMAL + '\n    zzzz: 1\n');
-  assert.match(far.hint ?? '', /^allowed keys here: name, role, essential, armed, capability, /);
+  assert.match(far.hint ?? '', /^allowed keys here: name, role, at_table, essential, armed, capability, /);
 });
 
 test('an id that breaks the id rules is reported at the key', () => {
@@ -459,7 +466,7 @@ test('a missing required key says which and where to put it', () => {
 
 test('an enum value is checked with a suggestion', () => {
   const e = oneError(MINIMAL.replace('role: party', 'role: partty'));
-  assert.is(e.message, "actors.gov.role must be one of party, sponsor, mediator; got a string ('partty')");
+  assert.is(e.message, "actors.gov.role must be one of party, sponsor, mediator, ratifier; got a string ('partty')");
   assert.is(e.hint, "did you mean 'party'?");
   assert.is(at(e), '9:11');
 });
@@ -516,7 +523,7 @@ test('beta is refused on a field whose range is not within [0, 1]', () => {
 
 test('a uniform that reaches into the range is accepted and clipped later', () => {
   const s = ok(MINIMAL.replace('capability: 0.5', 'capability: {uniform: [0.8, 1.4]}'));
-  assert.equal(s.params[9], {
+  assert.equal(s.params.find((p) => p.path === 'actors.gov.capability'), {
     path: 'actors.gov.capability', dist: { kind: 'uniform', lo: 0.8, hi: 1.4 }, min: 0, max: 1,
     loc: { file: 'ok.yaml', line: 10, column: 17 },
   });
@@ -526,14 +533,14 @@ test('a uniform that reaches into the range is accepted and clipped later', () =
 
 test('a preference with no kind key, two kind keys, or given as a string gets one message', () => {
   const none = oneError(MINIMAL + '\n    preferences:\n      - redline: "assad_role < 40"\n');
-  assert.is(none.message, "actors.gov.preferences.0: a preference needs one of red_line, precondition, exit, priority, outside_option, inclination; got 'redline'");
+  assert.is(none.message, "actors.gov.preferences.0: a preference needs one of red_line, precondition, exit, priority, outside_option, inclination, attend_if; got 'redline'");
   assert.is(none.hint, "did you mean 'red_line'?");
   assert.is(at(none), '14:9');
   const two = oneError(MINIMAL + '\n    preferences:\n      - red_line: "assad_role < 40"\n        exit: "deviation > 3"\n');
   assert.is(two.message, "actors.gov.preferences.0: a preference has exactly one kind, this one has 'red_line' and 'exit'");
   assert.is(at(two), '14:9');
   const str = oneError(MINIMAL + '\n    preferences:\n      - "assad_role < 40"\n');
-  assert.is(str.message, "actors.gov.preferences.0: a preference is a mapping with one of red_line, precondition, exit, priority, outside_option, inclination; got a string ('assad_role < 40')");
+  assert.is(str.message, "actors.gov.preferences.0: a preference is a mapping with one of red_line, precondition, exit, priority, outside_option, inclination, attend_if; got a string ('assad_role < 40')");
   assert.is(str.hint, 'write it as \'- red_line: "assad_role < 40"\' (or precondition, exit)');
 });
 
@@ -588,15 +595,19 @@ test('measure references: unknown actor, unknown issue, same actor twice, a spon
   assert.is(issue.message, "unknown issue 'detainees' in measures.ex");
   assert.is(at(issue), '18:70');
   const same = oneError(TWO_PARTIES + 'measures:\n  ex: { kind: exchange, offered_by: gov, between: [gov, gov] }\n');
-  assert.is(same.message, "measures.ex: between must name two different actors; got 'gov' twice");
+  assert.is(same.message, 'measures.ex.between lists "gov" twice');
   assert.is(at(same), '18:51');
-  const sponsor = oneError(TWO_PARTIES.replace('role: party\n    capability: 0.5\n    position: { assad_role: 90 }', 'role: sponsor\n    capability: 0.5\n    position: { assad_role: 90 }') +
+  // a sponsor or guarantor may be a side of an exchange (issue 13); a ratifier may not
+  const sponsor = errors(TWO_PARTIES.replace('role: party\n    capability: 0.5\n    position: { assad_role: 90 }', 'role: sponsor\n    capability: 0.5\n    position: { assad_role: 90 }') +
     'measures:\n  ex: { kind: exchange, offered_by: gov, between: [gov, snc] }\n');
-  assert.is(sponsor.message, "measures.ex: 'snc' is a sponsor; a measure is between two parties");
+  assert.is(sponsor.length, 0);
+  const ratifier = oneError(TWO_PARTIES.replace('role: party\n    capability: 0.5\n    position: { assad_role: 90 }', 'role: ratifier\n    capability: 0.5\n    position: { assad_role: 90 }') +
+    'measures:\n  ex: { kind: exchange, offered_by: gov, between: [gov, snc] }\n');
+  assert.is(ratifier.message, "measures.ex: 'snc' is a ratifier, which only votes on a signed deal");
   const cf = errors(TWO_PARTIES.replace('    role: party\n    capability: 0.5\n    position: { assad_role: 10 }', '    role: party\n    armed: true\n    capability: 0.5\n    position: { assad_role: 10 }') +
     'measures:\n  cf: { kind: ceasefire, offered_by: gov, between: [gov, snc] }\n');
   assert.is(cf.length, 1);
-  assert.is(cf[0].message, "measures.cf: a ceasefire is between armed parties, and 'snc' is not armed");
+  assert.is(cf[0].message, "measures.cf: a ceasefire is between armed actors, and 'snc' is not armed");
   assert.is(cf[0].hint, "add 'armed: true' to actors.snc if it fields forces");
   assert.is(at(cf[0]), '19:58');
 });
@@ -607,7 +618,7 @@ test('measure rules: at after the last round, tolerance on an exchange', () => {
   assert.is(late.hint, "use 'before' or a round in 1..5");
   assert.is(at(late), '18:67');
   const word = oneError(TWO_PARTIES + 'measures:\n  ex: { kind: exchange, offered_by: gov, between: [gov, snc], at: after }\n');
-  assert.is(word.message, "measures.ex.at must be 'before' or a whole number in 1..200; got a string ('after')");
+  assert.is(word.message, "measures.ex.at must be 'before' or 'in_force' or a whole number in 1..200; got a string ('after')");
   const tol = oneError(TWO_PARTIES + 'measures:\n  ex: { kind: exchange, offered_by: gov, between: [gov, snc], tolerance: 2 }\n');
   assert.is(tol.message, 'measures.ex: tolerance applies to ceasefires only, and this is an exchange');
   assert.is(at(tol), '18:63');
@@ -865,14 +876,14 @@ test('observed resolves to indexes, reads yes/no and true/false alike, and adds 
     asOf: '2014-02-15',
     note: 'what happened',
     questions: [
-      { id: 'snc_in', ask: 'attends', actor: 1, measure: -1, rounds: 0, answer: true, note: 'voted to attend' },
-      { id: 'gov_out', ask: 'withdraws', actor: 0, measure: -1, rounds: 0, answer: false },
-      { id: 'deal', ask: 'agreement', actor: -1, measure: -1, rounds: 0, answer: false },
-      { id: 'talks', ask: 'talks', actor: -1, measure: -1, rounds: 0, answer: true },
-      { id: 'cf_ok', ask: 'accepted', actor: -1, measure: 0, rounds: 0, answer: false },
-      { id: 'cf_3', ask: 'held', actor: -1, measure: 0, rounds: 3, answer: false },
-      { id: 'cf_end', ask: 'held', actor: -1, measure: 0, rounds: 0, answer: false },
-      { id: 'swap', ask: 'carried_out', actor: -1, measure: 1, rounds: 0, answer: false },
+      { id: 'snc_in', ask: 'attends', actor: 1, measure: -1, rounds: 0, byRound: -1, partial: false, framework: false, answer: true, note: 'voted to attend' },
+      { id: 'gov_out', ask: 'withdraws', actor: 0, measure: -1, rounds: 0, byRound: -1, partial: false, framework: false, answer: false },
+      { id: 'deal', ask: 'agreement', actor: -1, measure: -1, rounds: 0, byRound: -1, partial: false, framework: false, answer: false },
+      { id: 'talks', ask: 'talks', actor: -1, measure: -1, rounds: 0, byRound: -1, partial: false, framework: false, answer: true },
+      { id: 'cf_ok', ask: 'accepted', actor: -1, measure: 0, rounds: 0, byRound: -1, partial: false, framework: false, answer: false },
+      { id: 'cf_3', ask: 'held', actor: -1, measure: 0, rounds: 3, byRound: -1, partial: false, framework: false, answer: false },
+      { id: 'cf_end', ask: 'held', actor: -1, measure: 0, rounds: 0, byRound: -1, partial: false, framework: false, answer: false },
+      { id: 'swap', ask: 'carried_out', actor: -1, measure: 1, rounds: 0, byRound: -1, partial: false, framework: false, answer: false },
     ],
     positions: [{ issue: 0, value: 40 }],
   });
@@ -894,17 +905,17 @@ test('observed questions must fit their ask: a party, a ceasefire, an exchange, 
   assert.is(noActor.hint, "add 'actor: gov'");
   assert.is(at(noActor), `${line}:5`);
   const kind = oneError(q('{ ask: carried_out, measure: cf, answer: no }'));
-  assert.is(kind.message, "observed.questions.q: ask 'carried_out' is about an exchange, and 'cf' is a ceasefire");
-  assert.is(kind.hint, "use 'swap', or ask 'accepted' or 'held'");
+  assert.is(kind.message, "observed.questions.q: ask 'carried_out' is about an exchange or a concession, and 'cf' is a ceasefire");
+  assert.is(kind.hint, "use 'swap', or ask 'accepted', 'held' or 'unbroken'");
   const unknown = oneError(q('{ ask: accepted, measure: fc, answer: no }'));
   assert.is(unknown.message, "unknown measure 'fc' in observed.questions.q");
   assert.is(unknown.hint, "did you mean 'cf'?");
   const extra = oneError(q('{ ask: stalemate, measure: cf, answer: no }'));
   assert.is(extra.message, "observed.questions.q: ask 'stalemate' takes no measure");
   const late = oneError(q('{ ask: held, measure: cf, rounds: 6, answer: no }'));
-  assert.is(late.message, "observed.questions.q.rounds: 6 is more than the scenario's rounds (5)");
+  assert.is(late.message, "observed.questions.q.rounds: 6 rounds cannot be kept: only 5 are played from the measure's first round (1) to the last (rounds 5)");
   const notHeld = oneError(q('{ ask: accepted, measure: cf, rounds: 2, answer: no }'));
-  assert.is(notHeld.message, "observed.questions.q: rounds applies to ask 'held' only");
+  assert.is(notHeld.message, "observed.questions.q: rounds applies to ask 'held' and 'unbroken' only");
   const answer = oneError(q('{ ask: talks, answer: Yes }'));
   assert.is(answer.message, "observed.questions.q.answer must be true or false or one of yes, no; got a string ('Yes')");
   const key = oneError(q('{ ask: talks, answer: no, sorce: AP }'));

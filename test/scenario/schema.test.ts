@@ -118,7 +118,7 @@ test('every object is closed and every property has a description', () => {
 test('uncertain-number schemas are defined once per range and referenced', () => {
   const schema = scenarioJsonSchema();
   assert.equal(Object.keys(schema.definitions as Json).sort(), [
-    'uncertain_cost', 'uncertain_lambda', 'uncertain_position', 'uncertain_pressure', 'uncertain_strength', 'uncertain_unit', 'uncertain_with',
+    'uncertain_cost', 'uncertain_gain', 'uncertain_lambda', 'uncertain_position', 'uncertain_pressure', 'uncertain_strength', 'uncertain_unit', 'uncertain_with',
   ]);
   const unit = (schema.definitions as Record<string, Json>).uncertain_unit.anyOf as Json[];
   assert.equal(unit.map((b) => Object.keys((b.properties ?? { number: 1 }) as Json)[0]), ['number', 'normal', 'uniform', 'triangular', 'beta']);

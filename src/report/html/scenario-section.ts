@@ -133,7 +133,7 @@ export function scenarioSection(s: Scenario, heading = 'The scenario', id = 'sce
     out.push('<h3>Confidence-building measures</h3>');
     out.push('<ul>');
     for (const m of s.measures) {
-      const between = m.between.map((i) => escapeHtml(s.actors[i].name)).join(' and ');
+      const between = m.sides.map((i) => escapeHtml(s.actors[i].name)).join(' and ');
       const when = m.at === 0 ? 'before the talks open' : `in round ${m.at}`;
       const cf = m.kind === 'ceasefire'
         ? `; called off once one side has seen ${m.tolerance} violation${m.tolerance === 1 ? '' : 's'} by the other (a violation goes unseen with probability ${slot(s, m.miss)})`
