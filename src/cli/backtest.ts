@@ -18,6 +18,7 @@ import type { Scenario } from '../scenario/types.js';
 import { monteCarlo, resolveWorkers } from '../sim/monte-carlo.js';
 import { rngName } from '../sim/rng.js';
 import { summarise } from '../stats/summary.js';
+import { expandScenarioPaths } from '../scenario/scenario-files.js';
 import { displayPath, intFlag, loadOrFail, outputFlag, PACKAGE_ROOT, UserError, VERSION, workersFlag } from './common.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, runProgress, type Io } from './run.js';
 
@@ -59,7 +60,7 @@ export async function backtestCommand(args: BacktestArgs, io: Io): Promise<void>
   const seed = intFlag('seed', args.seed ?? DEFAULT_SEED, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   const workers = resolveWorkers(workersFlag(args.workers));
   if (args.csv !== undefined) await outputFlag('--csv', args.csv, 'backtest.csv');
-  const named = (args.files ?? []).map(String);
+  const named = expandScenarioPaths((args.files ?? []).map(String));
   const files = named.length > 0 ? named : shippedScenarioFiles();
   const warn = (w: string) => { if (!args.quiet) io.err(w + '\n'); };
 
