@@ -9,18 +9,19 @@ import { readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Argv } from 'yargs';
 import { backtest, type BacktestInput } from '../backtest/backtest.js';
-import { writeFileAtomic } from '../report/atomic-file.js';
+import { OutputSet } from '../report/output-set.js';
 import { backtestJson, backtestText } from '../report/backtest.js';
 import { backtestCsv } from '../report/backtest-csv.js';
 import { colorEnabled, painter } from '../report/color.js';
 import { progressBar } from '../report/progress.js';
 import type { Scenario } from '../scenario/types.js';
-import { monteCarlo, resolveWorkers } from '../sim/monte-carlo.js';
+import { monteCarlo } from '../sim/monte-carlo.js';
 import { rngName } from '../sim/rng.js';
 import { summarise } from '../stats/summary.js';
 import { expandScenarioPaths } from '../scenario/scenario-files.js';
-import { displayPath, intFlag, loadOrFail, outputFlag, PACKAGE_ROOT, UserError, VERSION, workersFlag } from './common.js';
-import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, runProgress, type Io } from './run.js';
+import { displayPath, intFlag, loadOrFail, outputFlag, PACKAGE_ROOT, UserError, VERSION, workersOption } from './common.js';
+import { fileIdentity, namedOutputs, refuseOverwritingInputs, scenarioInputs } from './outputs.js';
+import { checkTime, DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, runProgress, type Io } from './run.js';
 
 export interface BacktestArgs {
   files?: string[];
@@ -30,6 +31,7 @@ export interface BacktestArgs {
   csv?: string;
   json?: boolean;
   quiet?: boolean;
+  'max-minutes'?: unknown;
   color?: boolean;
 }
 
@@ -40,10 +42,28 @@ export function backtestOptions(y: Argv): Argv<BacktestArgs> {
     .option('seed', { alias: 's', type: 'string', default: String(DEFAULT_SEED), describe: 'master seed, the same for every scenario' })
     .option('workers', { alias: 'w', type: 'string', default: 'auto', describe: 'worker threads: a number or auto (one per core); the output is the same for any count' })
     .option('csv', { type: 'string', describe: 'write one row a question (scenario, question, ask, actor, measure, p, lo, hi, observed, brier, logloss, n, seed) to this file' })
+    .option('max-minutes', { type: 'string', describe: 'refuse, before it starts, a job expected to take longer (estimated from a short calibration)' })
     .option('json', { type: 'boolean', describe: 'print the backtest as JSON instead of the tables' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'print nothing on stderr but errors' })
     .example('negsim backtest', 'every shipped scenario with an observed: block, 10,000 runs each, seed 1')
     .example('negsim backtest scenarios/geneva-2014.yaml --runs 2000 --csv backtest.csv', 'one scenario, its questions also as CSV') as unknown as Argv<BacktestArgs>;
+}
+
+/** The files, each once: a file named twice (`a.yaml ./a.yaml`, or through a link) is backtested once, with a note. */
+function distinctFiles(files: string[], args: BacktestArgs, io: Io): string[] {
+  const seen = new Map<string, string>();
+  const out: string[] = [];
+  for (const f of files) {
+    const id = fileIdentity(f);
+    const first = seen.get(id);
+    if (first !== undefined) {
+      if (!args.quiet) io.err(`negsim: ${f} is ${first}, named again; scored once\n`);
+      continue;
+    }
+    seen.set(id, f);
+    out.push(f);
+  }
+  return out;
 }
 
 /** The shipped scenario files (YAML and JSON under scenarios/), sorted. */
@@ -58,10 +78,10 @@ export function shippedScenarioFiles(): string[] {
 export async function backtestCommand(args: BacktestArgs, io: Io): Promise<void> {
   const runs = intFlag('runs', args.runs ?? DEFAULT_RUNS, 1, MAX_RUNS);
   const seed = intFlag('seed', args.seed ?? DEFAULT_SEED, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-  const workers = resolveWorkers(workersFlag(args.workers));
+  const workers = workersOption(args.workers, io, args.quiet);
   if (args.csv !== undefined) await outputFlag('--csv', args.csv, 'backtest.csv');
   const named = expandScenarioPaths((args.files ?? []).map(String));
-  const files = named.length > 0 ? named : shippedScenarioFiles();
+  const files = distinctFiles(named.length > 0 ? named : shippedScenarioFiles(), args, io);
   const warn = (w: string) => { if (!args.quiet) io.err(w + '\n'); };
 
   // every file checked before any run: a typo in the fourth file should not cost three Monte Carlos
@@ -76,10 +96,18 @@ export async function backtestCommand(args: BacktestArgs, io: Io): Promise<void>
       problems.push(e.message);
       continue;
     }
+    const same = scenarios.find((x) => x.hash === s.hash);
+    if (same) {
+      // The same bytes under two names would be scored twice and shift the base rate toward its answers.
+      if (!args.quiet) io.err(`negsim: ${file} is the same scenario as ${same.file} (sha256 ${s.hash.slice(0, 12)}); scored once\n`);
+      continue;
+    }
     if (s.observed) scenarios.push(s);
     else if (named.length > 0 && !args.quiet) io.err(`negsim: ${file} has no observed: block (what really happened); skipped\n`);
   }
   if (problems.length > 0) throw new UserError(problems.join('\n'));
+  refuseOverwritingInputs(namedOutputs({ '--csv': args.csv }), scenarios.flatMap(scenarioInputs));
+  checkTime(scenarios.map((scenario) => ({ scenario, runs })), workers, args, io);
   if (scenarios.length === 0) {
     throw new UserError(named.length > 0
       ? `none of the files given has an observed: block, so there is nothing to score; add one (docs/SCENARIO.md, "observed") or name files that have one`
@@ -104,7 +132,13 @@ export async function backtestCommand(args: BacktestArgs, io: Io): Promise<void>
     runProgress.running = false;
   }
   const result = backtest(inputs);
-  if (args.csv) await writeFileAtomic(args.csv, backtestCsv(result));
+  const written = new OutputSet();
+  try {
+    if (args.csv) await written.add(args.csv, backtestCsv(result));
+    await written.commit();
+  } finally {
+    await written.abort();
+  }
   if (args.json) {
     io.out(backtestJson(result, { negsim: VERSION, rng: rngName, seed, runs }));
   } else {

@@ -9,7 +9,7 @@ import type { Scenario } from '../scenario/types.js';
 import { UserError } from './user-error.js';
 import { PACKAGE_ROOT } from './version.js';
 
-export { intFlag, workersFlag } from './flags.js';
+export { intFlag, workersFlag, workersOption } from './flags.js';
 export { UserError } from './user-error.js';
 export { PACKAGE_ROOT, VERSION } from './version.js';
 export const BUNDLED_SCENARIO = join(PACKAGE_ROOT, 'scenarios', 'geneva-2014.yaml');
@@ -40,11 +40,11 @@ export async function outputFlag(flag: string, path: string, example: string): P
   if (problem) throw new UserError(`cannot write ${flag} ${path}: ${problem}`);
 }
 
-/** compare's and sweep's outputs, `--csv` and `--report`, checked before any run: named, writable, distinct. */
+/**
+ * compare's and sweep's outputs, `--csv` and `--report`, checked before any run: named and writable (that
+ * they are distinct files, and none an input, refuseOverwritingInputs checks once the scenario is loaded).
+ */
 export async function checkCsvAndReport(csv: string | undefined, report: string | undefined, command: string): Promise<void> {
   if (csv !== undefined) await outputFlag('--csv', csv, `results/${command}.csv`);
-  if (report !== undefined) {
-    await outputFlag('--report', report, `results/${command}.html`);
-    if (report === csv) throw new UserError(`${report} is named by --csv and --report; give each output its own file.`);
-  }
+  if (report !== undefined) await outputFlag('--report', report, `results/${command}.html`);
 }

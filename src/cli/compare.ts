@@ -4,19 +4,20 @@
  */
 import { basename } from 'node:path';
 import type { Argv } from 'yargs';
-import { writeFileAtomic } from '../report/atomic-file.js';
+import { OutputSet } from '../report/output-set.js';
 import { compareCsv, compareJson, compareTable } from '../report/compare.js';
 import { colorEnabled, painter } from '../report/color.js';
 import { progressBar, type ProgressBar } from '../report/progress.js';
-import { resolveWorkers } from '../sim/monte-carlo.js';
 import { playJobs, type Job } from '../sim/play-jobs.js';
 import { rngName } from '../sim/rng.js';
 import type { Scenario } from '../scenario/types.js';
 import {
   compareScenarios, compareSeeds, outcomeEstimates, widestDifferenceHalf, widestHalf, type ScenarioComparison, type ScenarioLabel, type SeedComparison,
 } from '../stats/comparison.js';
-import { checkCsvAndReport, intFlag, UserError, VERSION, workersFlag } from './common.js';
-import { DEFAULT_RUNS, DEFAULT_SEED, loadWithSets, MAX_RUNS, precisionFlag, type Io } from './run.js';
+import { checkCsvAndReport, intFlag, UserError, VERSION, workersOption } from './common.js';
+import { namedOutputs, refuseOverwritingInputs, scenarioInputs } from './outputs.js';
+import { checkTime, DEFAULT_RUNS, DEFAULT_SEED, loadWithSets, MAX_RUNS, precisionFlag, precisionRuns, type Io } from './run.js';
+import { BLOCK_SIZE } from '../sim/block.js';
 
 /** At most this many seeds: each is a full Monte Carlo. */
 export const MAX_SEEDS = 1000;
@@ -30,6 +31,7 @@ export interface CompareArgs {
   json?: boolean;
   csv?: string;
   quiet?: boolean;
+  'max-minutes'?: unknown;
   set?: string[];
   precision?: unknown;
   'max-runs'?: unknown;
@@ -51,6 +53,7 @@ export function compareOptions(y: Argv): Argv<CompareArgs> {
     .option('set', { type: 'string', array: true, describe: 'override a scenario number (path=value); with one file: compare it against the file as it is' })
     .option('precision', { type: 'string', describe: 'play until every headline 95% interval (and difference) has half-width <= E, e.g. 0.01' })
     .option('max-runs', { type: 'string', describe: `with --precision: the most runs per seed or scenario (default ${MAX_RUNS})` })
+    .option('max-minutes', { type: 'string', describe: 'refuse, before it starts, a job expected to take longer (estimated from a short calibration)' })
     .option('report', { type: 'string', describe: 'also write the comparison as a self-contained HTML report with charts to this file' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'print nothing on stderr but errors' }) as unknown as Argv<CompareArgs>;
 }
@@ -94,12 +97,21 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<SeedCom
   const files = args.files ?? [];
   const sets = args.set ?? [];
   const seed = intFlag('seed', args.seed ?? DEFAULT_SEED, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-  const workers = resolveWorkers(workersFlag(args.workers));
+  const workers = workersOption(args.workers, io, args.quiet);
   const precision = args.precision === undefined ? undefined : precisionFlag(args.precision);
   const runs = precision === undefined
     ? intFlag('runs', args.runs ?? DEFAULT_RUNS, 1, MAX_RUNS)
     : intFlag('max-runs', args['max-runs'] ?? MAX_RUNS, 1, MAX_RUNS);
+  // With --precision, compare plays 1000 runs, then doubles: at most the first count at which an interval
+  // of a difference (about sqrt 2 times an outcome's) can be narrow enough whatever the probabilities.
+  let planned = runs;
+  if (precision !== undefined) {
+    planned = BLOCK_SIZE;
+    while (planned < 2 * precisionRuns(precision) && planned < runs) planned *= 2;
+    planned = Math.min(planned, runs);
+  }
   await checkCsvAndReport(args.csv, args.report, 'compare');
+  const outputs = namedOutputs({ '--csv': args.csv, '--report': args.report });
   const warn = (w: string) => { if (!args.quiet) io.err(w + '\n'); };
   const bar = progressBar({ write: io.err, isTTY: io.tty?.err ?? false, quiet: args.quiet ?? false });
   let result: SeedComparison | ScenarioComparison;
@@ -109,6 +121,8 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<SeedCom
     const seeds = parseSeeds(args.seeds);
     const { scenario, overrides } = loadWithSets(files[0], sets, warn);
     compared = [scenario];
+    refuseOverwritingInputs(outputs, scenarioInputs(scenario));
+    checkTime(seeds.map(() => ({ scenario, runs: planned })), workers, args, io, precision);
     const jobs = await playJobs(seeds.map((s) => ({ scenario, seed: s })), {
       runs, workers, keepOutcomes: false, onProgress: jobsProgress(bar, seeds.length),
       precise: precision === undefined ? undefined : (js) => js.every((j) => widestHalf(outcomeEstimates(j.tally)) <= precision),
@@ -135,6 +149,8 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<SeedCom
       throw new UserError('compare what? Give --seeds 1..10 (one scenario, several seeds), two or more scenario files, or --set path=value (one file against itself changed)');
     }
     compared = specs.map((s) => s.scenario);
+    refuseOverwritingInputs(outputs, compared.flatMap(scenarioInputs));
+    checkTime(compared.map((scenario) => ({ scenario, runs: planned })), workers, args, io, precision);
     const build = (js: readonly Job[]) =>
       compareScenarios(js.map((j, i) => ({ label: specs[i].label, tally: j.tally, outcomes: j.outcomes!, events: j.events })), seed, VERSION, rngName);
     const jobs = await playJobs(specs.map((s) => ({ scenario: s.scenario, seed })), {
@@ -153,10 +169,16 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<SeedCom
       : result.scenarios.every((s) => widestHalf(s.outcomes) <= precision) && widestDifferenceHalf(result) <= precision;
     io.err(`negsim: ${reached ? `precision ${precision} reached` : `precision ${precision} NOT reached (--max-runs ${runs})`} after ${result.runs} runs each\n`);
   }
-  if (args.csv) await writeFileAtomic(args.csv, compareCsv(result));
-  if (args.report) {
-    const { compareReportHtml } = await import('../report/html/compare-report.js');
-    await writeFileAtomic(args.report, await compareReportHtml(result, compared));
+  const written = new OutputSet();
+  try {
+    if (args.csv) await written.add(args.csv, compareCsv(result));
+    if (args.report) {
+      const { compareReportHtml } = await import('../report/html/compare-report.js');
+      await written.add(args.report, await compareReportHtml(result, compared));
+    }
+    await written.commit();
+  } finally {
+    await written.abort();
   }
   const color = colorEnabled({ flag: args.color, env: process.env, isTTY: io.tty?.out ?? false });
   io.out(args.json ? compareJson(result) : compareTable(result, painter(color)));

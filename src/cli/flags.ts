@@ -3,9 +3,11 @@
  * that a command which needs no scenario (forecast on a CSV) does not load the scenario loader to
  * check a number (src/cli/main.ts, start-up).
  */
+import { availableParallelism } from 'node:os';
+import { MAX_RUNS } from '../scenario/limits.js';
 import { UserError } from './user-error.js';
 
-export const MAX_RUNS = 100_000_000;
+export { MAX_RUNS };
 export const DEFAULT_RUNS = 10_000;
 export const DEFAULT_SEED = 1;
 
@@ -25,4 +27,20 @@ export function workersFlag(value: unknown): number | 'auto' {
   } catch {
     throw new UserError(`--workers must be a whole number from 1 to 256, or auto (one per core); got '${String(value)}'. Example: --workers 2`);
   }
+}
+
+/**
+ * --workers as a thread count, at most the cores of this machine: each thread beyond them adds its start-up
+ * and memory (a worker's heap) and no speed, since the results are the same bytes for any count. Asking
+ * for more is not an error; it is capped with a note on stderr (unless quiet).
+ */
+export function workersOption(value: unknown, io: { err: (text: string) => void }, quiet?: boolean): number {
+  const asked = workersFlag(value);
+  const cores = Math.max(1, availableParallelism());
+  if (asked === 'auto') return cores;
+  if (asked > cores) {
+    if (!quiet) io.err(`negsim: --workers ${asked} is more than this machine's ${cores} core${cores === 1 ? '' : 's'}; using ${cores} (more threads would only cost start-up time and memory; the results are the same)\n`);
+    return cores;
+  }
+  return asked;
 }

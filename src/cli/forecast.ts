@@ -15,7 +15,7 @@ import { forecastText } from '../report/forecast-text.js';
 import { MAX_FILE_BYTES } from '../scenario/limits.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Summary } from '../stats/summary.js';
-import { DEFAULT_RUNS, DEFAULT_SEED, intFlag, MAX_RUNS, workersFlag } from './flags.js';
+import { DEFAULT_RUNS, DEFAULT_SEED, intFlag, MAX_RUNS, workersOption } from './flags.js';
 import type { Io } from './run.js';
 import { UserError } from './user-error.js';
 import { VERSION } from './version.js';
@@ -80,10 +80,10 @@ export async function forecastCommand(args: ForecastArgs, io: Io): Promise<void>
   if (scenario && models.includes('negsim')) {
     const runs = intFlag('runs', args.runs ?? DEFAULT_RUNS, 1, MAX_RUNS);
     const seed = intFlag('seed', args.seed ?? DEFAULT_SEED, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-    const { monteCarlo, resolveWorkers } = await import('../sim/monte-carlo.js');
+    const { monteCarlo } = await import('../sim/monte-carlo.js');
     const { rngName } = await import('../sim/rng.js');
     const { summarise } = await import('../stats/summary.js');
-    const tally = await monteCarlo(scenario, { runs, seed, workers: resolveWorkers(workersFlag(args.workers)) });
+    const tally = await monteCarlo(scenario, { runs, seed, workers: workersOption(args.workers, io, args.quiet) });
     summary = summarise(scenario, tally, seed, VERSION, rngName);
   }
   const forecasts = issues.map((iss) => {

@@ -5,12 +5,15 @@
  * Start-up: each command's module (its flags and what it runs) is imported only when that command is
  * the one named — in its yargs builder, which yargs awaits — so `negsim --version` or `--help` loads
  * no command, `validate` only the scenario loader, and nothing loads mathjs, Ajv or Vega unless the
- * command uses them. Only this file, user-error.ts, version.ts and atomic-file.ts load up front.
+ * command uses them. Only this file, user-error.ts, version.ts, atomic-file.ts, terminal-text.ts and
+ * usage.ts (with nearest.ts) load up front: what every command line needs to say what is wrong, safely.
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { abortAllOpenSync } from '../report/atomic-file.js';
+import { abortAllOpenSync, OutputFileError } from '../report/atomic-file.js';
+import { terminalOutput } from '../report/terminal-text.js';
 import type { Io } from './run.js';
+import { stdinArgument, usageMessage } from './usage.js';
 import { UserError } from './user-error.js';
 import { VERSION } from './version.js';
 
@@ -25,14 +28,25 @@ const playing = async <M>(command: () => Promise<M>): Promise<M> => {
   return command();
 };
 
+// Everything printed passes terminalOutput: text read from a file can never drive the terminal.
 const io: Io = {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
+  out: (t) => process.stdout.write(terminalOutput(t)),
+  err: (t) => process.stderr.write(terminalOutput(t)),
   tty: { out: process.stdout.isTTY === true, err: process.stderr.isTTY === true },
 };
 
-export async function main(argv: string[]): Promise<number> {
+interface YargsInside {
+  getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]> };
+  getInternalMethods(): { getCommandInstance(): { getCommands(): string[] } };
+}
+
+export async function main(given: string[]): Promise<number> {
   let code = 0;
+  const argv = stdinArgument(given);
+  if (!Array.isArray(argv)) {
+    io.err(`negsim: ${argv.problem}\n`);
+    return 1;
+  }
   const cli = yargs(argv)
     .scriptName('negsim')
     .usage('negsim <command> [options]\n\nA negotiation-outcome simulator: a game-theoretic round simulator (logit QRE stage games) played many times.')
@@ -79,17 +93,26 @@ export async function main(argv: string[]): Promise<number> {
     .strict()
     .version(VERSION)
     .help()
-    .wrap(Math.min(100, process.stdout.columns || 100))
+    .wrap(Math.min(80, process.stdout.columns || 80))
     .fail((msg, err) => {
       if (err) throw err;
-      if (/^Not enough non-option arguments/.test(msg)) msg = 'name at least one scenario file, e.g. negsim validate scenarios/geneva-2014.yaml';
-      throw new UserError(`${msg}\nSee negsim --help, or negsim <command> --help.`);
+      // yargs 18 has these, untyped in @types/yargs 17; the command's own flags while it is being parsed.
+      const inside = cli as unknown as YargsInside;
+      const known = inside.getOptions();
+      const options = [...Object.keys(known.key), ...Object.values(known.alias).flat()];
+      const commands = inside.getInternalMethods().getCommandInstance().getCommands();
+      throw new UserError(`${usageMessage(msg, { argv, commands, options })}\nSee negsim --help, or negsim <command> --help.`);
     });
   try {
     await cli.parseAsync();
   } catch (e) {
     if (e instanceof UserError) {
       io.err(`negsim: ${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof OutputFileError) {
+      // A full disk, a folder that went away or turned read-only: the machine's state, not a bug.
+      io.err(`negsim: ${e.message}; no output file was written (any previous one is unchanged). ${outputHint(e.code)}\n`);
       return 1;
     }
     // imported here, not up front: a worker can only have crashed where monte-carlo.ts is loaded already
@@ -105,8 +128,19 @@ export async function main(argv: string[]): Promise<number> {
   return code;
 }
 
-// Ctrl-C or a kill: remove every half-written output file, say so, and leave with the signal's code.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+/** What to do about an output that could not be written. */
+function outputHint(code: string | undefined): string {
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'Free some space, or write the outputs to another disk, and run it again.';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'Write the outputs to a folder you can write to.';
+  return 'Check the output paths and run it again.';
+}
+
+/** Exit codes 128 + the signal's number, as a shell reports them. */
+const SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGQUIT: 131, SIGTERM: 143 } as const;
+
+// Ctrl-C, a closed terminal, Ctrl-\ or a kill: remove every half-written output file, say so, and leave
+// with the signal's code.
+for (const signal of Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]) {
   process.once(signal, () => {
     abortAllOpenSync();
     const progress = runModule?.runProgress;
@@ -114,7 +148,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       ? ` after ${progress.done} of ${progress.total} runs had finished; no output file was written (any previous one is unchanged)`
       : '; no output file was left half-written';
     process.stderr.write(`negsim: interrupted by ${signal}${what}.\n`);
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    process.exit(SIGNALS[signal]);
   });
 }
 process.once('exit', () => abortAllOpenSync());

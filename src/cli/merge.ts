@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import { writeFileAtomic } from '../report/atomic-file.js';
+import { OutputSet } from '../report/output-set.js';
 import { summaryJson } from '../report/json.js';
 import { checkPartSet, orderParts, parsePart, type Part } from '../report/part-file.js';
 import { roundsCsv } from '../report/rounds-csv.js';
@@ -15,6 +15,7 @@ import { BLOCK_SIZE, blockCount } from '../sim/block.js';
 import { mergePartialTallies } from '../stats/partial-tally.js';
 import { summarise, type Summary } from '../stats/summary.js';
 import { outputFlag, UserError } from './common.js';
+import { fileIdentity, refuseOverwritingInputs, type FileRole } from './outputs.js';
 import type { Io } from './run.js';
 
 /** A part larger than this is not a part: 10^8 runs of a 50-issue scenario make about 200 MB. */
@@ -37,36 +38,57 @@ export function mergeOptions(y: Argv): Argv<MergeArgs> {
 
 export async function mergeCommand(args: MergeArgs, io: Io): Promise<Summary> {
   const names = args.parts ?? [];
-  if (names.length === 0) throw new UserError('name the part files, e.g. negsim merge part-*.json');
-  if (new Set(names).size !== names.length) throw new UserError(`a part file is named twice: ${names.filter((n, i) => names.indexOf(n) !== i).join(', ')}`);
+  if (names.length === 0) throw new UserError('name the part files to merge, e.g. negsim merge part-*.json (parts are written by negsim run FILE --shard k/N --out part-k.json)');
+  const outputs: FileRole[] = [];
   for (const [flag, path] of [['--csv', args.csv], ['--rounds-csv', args['rounds-csv']]] as const) {
-    if (path !== undefined) await outputFlag(flag, path, 'results/out.csv');
+    if (path === undefined) continue;
+    await outputFlag(flag, path, 'results/out.csv');
+    outputs.push({ role: flag, path });
   }
+  const inputs = names.map((name) => ({ role: `the part ${name}`, path: name }));
+  const twice = inputs.find((f, i) => inputs.findIndex((g) => fileIdentity(g.path) === fileIdentity(f.path)) !== i);
+  if (twice) throw new UserError(`${twice.path} is named twice (as the same file); name each part once`);
+  refuseOverwritingInputs(outputs, inputs);
   const parts: { name: string; part: Part }[] = [];
   const bad: string[] = [];
   for (const name of names) {
-    let text: string;
-    try {
-      if (statSync(name).size > MAX_PART_BYTES) { bad.push(`${name}: larger than 1 GB; not a part file`); continue; }
-      text = readFileSync(name, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      bad.push(`${name}: ${code === 'ENOENT' ? 'not found' : (e as Error).message}`);
-      continue;
-    }
-    const p = parsePart(text);
+    const p = readPart(name);
     if (typeof p === 'string') bad.push(`${name}: ${p}`);
     else parts.push({ name, part: p });
   }
-  if (bad.length > 0) throw new UserError(bad.join('\n'));
+  if (bad.length > 0) throw new UserError(`${bad.join('\n')}\nnothing was merged.`);
   const problems = checkPartSet(parts, blockCount, BLOCK_SIZE);
   if (problems.length > 0) throw new UserError(`${problems.join('\n')}\nnothing was merged.`);
   const ordered = orderParts(parts);
   const head = ordered[0].part;
   const tally = mergePartialTallies(head.scenario, ordered.map((q) => q.part.partial));
   const summary = summarise(head.scenario, tally, head.seed, head.negsim, head.rng, head.overrides);
-  if (args.csv) await writeFileAtomic(args.csv, summaryCsv(summary));
-  if (args['rounds-csv']) await writeFileAtomic(args['rounds-csv'], roundsCsv(summary));
+  const files = new OutputSet();
+  try {
+    if (args.csv) await files.add(args.csv, summaryCsv(summary));
+    if (args['rounds-csv']) await files.add(args['rounds-csv'], roundsCsv(summary));
+    await files.commit();
+  } finally {
+    await files.abort();
+  }
   io.out(args.json ? summaryJson(summary) : summaryTable(summary));
   return summary;
+}
+
+/** One part file read and checked (part-file.ts: parsePart), or what is wrong with it. */
+function readPart(name: string): Part | string {
+  let text: string;
+  try {
+    const st = statSync(name);
+    if (st.isDirectory()) return 'a folder, not a part file; name the part files in it, e.g. negsim merge parts/part-*.json';
+    if (!st.isFile()) return 'not a regular file (a device or a pipe); name a part file written by negsim run --shard k/N --out FILE';
+    if (st.size > MAX_PART_BYTES) return 'larger than 1 GB; not a part file';
+    text = readFileSync(name, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'not found';
+    if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
+    return `cannot be read: ${(e as Error).message.split('\n')[0]}`;
+  }
+  return parsePart(text);
 }

@@ -9,9 +9,10 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Argv } from 'yargs';
-import { writeFileAtomic } from '../report/atomic-file.js';
+import { OutputSet } from '../report/output-set.js';
 import type { Scenario } from '../scenario/types.js';
 import { outputFlag, UserError } from './common.js';
+import { namedOutputs, refuseOverwritingInputs, scenarioInputs } from './outputs.js';
 import { loadWithSets, runCommand, runOptions, warnPrinter, type Io, type RunArgs } from './run.js';
 
 export interface ReportArgs extends RunArgs {
@@ -39,18 +40,25 @@ export async function reportCommand(args: ReportArgs, io: Io): Promise<string> {
   const loaded = loadWithSets(args.file, args.set, warnPrinter(args, io));
   const { scenario } = loaded;
   const out = args.out ?? defaultReportPath(scenario);
+  refuseOverwritingInputs(namedOutputs({ '--csv': args.csv, '--runs-csv': args['runs-csv'], '--rounds-csv': args['rounds-csv'], '--out': out }),
+    scenarioInputs(scenario));
   // results/ is where outputs go by default (DESIGN.md); a folder the user named must exist already.
   if (args.out === undefined) await mkdir(dirname(out), { recursive: true });
   await outputFlag('--out', out, 'results/report.html');
-  for (const flag of ['csv', 'runs-csv', 'rounds-csv'] as const) {
-    if (args[flag] === out) throw new UserError(`${out} is named by --out and --${flag}; give each output its own file.`);
+  // run's CSVs and the report are one set of outputs: all written, or (after any failure) none.
+  const set = new OutputSet();
+  try {
+    let printed = '';
+    const summary = await runCommand({ ...args, out: undefined }, { ...io, out: (t) => { printed += t; } },
+      { loaded, outputs: [{ role: '--out', path: out }], set });
+    if (!summary) throw new Error('negsim report: run returned no summary');
+    const { runReportHtml } = await import('../report/html/run-report.js');
+    await set.add(out, await runReportHtml(scenario, summary));
+    await set.commit();
+    io.out(printed);
+  } finally {
+    await set.abort();
   }
-  let printed = '';
-  const summary = await runCommand({ ...args, out: undefined }, { ...io, out: (t) => { printed += t; } }, loaded);
-  if (!summary) throw new Error('negsim report: run returned no summary');
-  const { runReportHtml } = await import('../report/html/run-report.js');
-  await writeFileAtomic(out, await runReportHtml(scenario, summary));
-  io.out(printed);
   if (!args.quiet) io.err(`negsim: report written to ${out}\n`);
   return out;
 }

@@ -6,7 +6,8 @@
 import { statfs } from 'node:fs/promises';
 import { dirname, resolve as resolvePath } from 'node:path';
 import type { Argv } from 'yargs';
-import { openAtomic, writeFileAtomic, type AtomicFile } from '../report/atomic-file.js';
+import { writeFileAtomic, type AtomicFile } from '../report/atomic-file.js';
+import { OutputSet } from '../report/output-set.js';
 import { csvRows } from '../report/csv.js';
 import { summaryJson } from '../report/json.js';
 import { roundsCsv } from '../report/rounds-csv.js';
@@ -15,7 +16,7 @@ import { summaryCsv } from '../report/summary-csv.js';
 import { summaryTable } from '../report/table.js';
 import { colorEnabled, painter } from '../report/color.js';
 import { progressBar } from '../report/progress.js';
-import { monteCarlo, resolveWorkers } from '../sim/monte-carlo.js';
+import { monteCarlo } from '../sim/monte-carlo.js';
 import { blockRuns, shardBlocks } from '../sim/shard.js';
 import { partJson } from '../report/part-file.js';
 import { addBlockTally, newPartialTally } from '../stats/partial-tally.js';
@@ -26,8 +27,11 @@ import type { Diagnostic, Scenario } from '../scenario/types.js';
 import { summarise, type Summary } from '../stats/summary.js';
 import { outcomeEstimates, widestHalf } from '../stats/comparison.js';
 import type { Tally } from '../stats/tally.js';
-import { intFlag, loadOrFail, outputFlag, UserError, VERSION, workersFlag } from './common.js';
-import { estimateTime, formatDuration } from '../sim/estimate.js';
+import { intFlag, loadOrFail, outputFlag, UserError, VERSION, workersOption } from './common.js';
+import { refuseOverwritingInputs, scenarioInputs, type FileRole } from './outputs.js';
+import { Z95 } from '../stats/wilson-interval.js';
+import { BLOCK_SIZE } from '../sim/block.js';
+import { estimateTime, formatDuration, wallSeconds } from '../sim/estimate.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS } from './flags.js';
 
 export { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS };
@@ -94,11 +98,22 @@ export function warnPrinter(args: Pick<RunArgs, 'quiet'>, io: Pick<Io, 'err'>): 
   return (w) => { if (!args.quiet) io.err(w + '\n'); };
 }
 
-/**
- * `loaded`: the scenario already loaded from args.file with args.set (as `negsim report` does, for its
- * description), played instead of loading the file a second time.
- */
-export async function runCommand(args: RunArgs, io: Io, loaded?: LoadedScenario): Promise<Summary | null> {
+/** What a caller that adds outputs of its own gives runCommand (as `negsim report` does). */
+export interface RunContext {
+  /** The scenario already loaded from args.file with args.set, played instead of loading the file again. */
+  loaded?: LoadedScenario;
+  /** The caller's own outputs, checked with run's against the inputs before anything runs. */
+  outputs?: FileRole[];
+  /** Where run's output files go; the caller commits them with its own, all or nothing. */
+  set?: OutputSet;
+}
+
+/** run's output flags and the paths given to them (undefined when not given). */
+function runOutputs(args: RunArgs): [flag: '--csv' | '--runs-csv' | '--rounds-csv', path: string | undefined][] {
+  return [['--csv', args.csv], ['--runs-csv', args['runs-csv']], ['--rounds-csv', args['rounds-csv']]];
+}
+
+export async function runCommand(args: RunArgs, io: Io, ctx: RunContext = {}): Promise<Summary | null> {
   const precision = args.precision === undefined ? undefined : precisionFlag(args.precision);
   if (precision !== undefined && (args.shard !== undefined || args['runs-csv'] !== undefined)) {
     throw new UserError(`--precision decides the run count as it goes; it does not go with ${args.shard !== undefined ? '--shard' : '--runs-csv'} (run once with --precision, then use --runs with the count it reports)`);
@@ -107,29 +122,21 @@ export async function runCommand(args: RunArgs, io: Io, loaded?: LoadedScenario)
     ? intFlag('runs', args.runs ?? DEFAULT_RUNS, 1, MAX_RUNS)
     : intFlag('max-runs', args['max-runs'] ?? MAX_RUNS, 1, MAX_RUNS);
   const seed = intFlag('seed', args.seed ?? DEFAULT_SEED, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-  const workers = resolveWorkers(workersFlag(args.workers));
-  const outputs = [
-    ['--csv', args.csv],
-    ['--runs-csv', args['runs-csv']],
-    ['--rounds-csv', args['rounds-csv']],
-  ] as const;
-  const seen = new Set<string>();
-  for (const [flag, path] of outputs) {
-    if (path === undefined) continue;
-    await outputFlag(flag, path, 'results/out.csv');
-    if (seen.has(path)) throw new UserError(`${path} is named by two output flags; give each output its own file.`);
-    seen.add(path);
-  }
-  if (args.shard !== undefined || args.out !== undefined) return runShard(args, runs, seed, workers, io, loaded);
-  const { scenario, overrides } = loaded ?? loadWithSets(args.file, args.set, warnPrinter(args, io));
+  const workers = workersOption(args.workers, io, args.quiet);
+  for (const [flag, path] of runOutputs(args)) if (path !== undefined) await outputFlag(flag, path, 'results/out.csv');
+  if (args.shard !== undefined || args.out !== undefined) return runShard(args, runs, seed, workers, io, ctx.loaded);
+  const { scenario, overrides } = ctx.loaded ?? loadWithSets(args.file, args.set, warnPrinter(args, io));
+  const outputs = runOutputs(args).flatMap(([role, path]) => (path === undefined ? [] : [{ role, path }]));
+  refuseOverwritingInputs([...outputs, ...(ctx.outputs ?? [])], scenarioInputs(scenario));
   if (args['runs-csv']) await checkRunsCsvSize(args['runs-csv'], scenario, runs);
-  checkTime(scenario, runs, workers, args, io);
+  checkTime([{ scenario, runs: precision === undefined ? runs : Math.min(runs, precisionRuns(precision)) }], workers, args, io, precision);
 
-  let runsFile: AtomicFile | null = null;
+  const files = ctx.set ?? new OutputSet();
   Object.assign(runProgress, { running: true, done: 0, total: runs });
   try {
+    let runsFile: AtomicFile | null = null;
     if (args['runs-csv']) {
-      runsFile = await openAtomic(args['runs-csv']);
+      runsFile = await files.open(args['runs-csv']);
       await runsFile.write(csvRows(runsCsvHeader(scenario), []));
     }
     const file = runsFile;
@@ -154,35 +161,69 @@ export async function runCommand(args: RunArgs, io: Io, loaded?: LoadedScenario)
       io.err(`negsim: precision ${precision} ${reached ? 'reached' : `NOT reached (--max-runs ${runs})`} after ${tally.runs} runs; --runs ${tally.runs} gives the same result\n`);
     }
     const summary = summarise(scenario, tally, seed, VERSION, rngName, overrides);
-    if (args.csv) await writeFileAtomic(args.csv, summaryCsv(summary));
-    if (args['rounds-csv']) await writeFileAtomic(args['rounds-csv'], roundsCsv(summary));
-    if (file) await file.commit();
-    runsFile = null;
+    if (args.csv) await files.add(args.csv, summaryCsv(summary));
+    if (args['rounds-csv']) await files.add(args['rounds-csv'], roundsCsv(summary));
     const color = colorEnabled({ flag: args.color, env: process.env, isTTY: io.tty?.out ?? false });
-    io.out(args.json ? summaryJson(summary) : summaryTable(summary, painter(color)));
+    const printed = args.json ? summaryJson(summary) : summaryTable(summary, painter(color));
+    if (ctx.set === undefined) await files.commit();
+    io.out(printed);
     return summary;
   } finally {
     runProgress.running = false;
-    if (runsFile) await runsFile.abort();
+    if (ctx.set === undefined) await files.abort();
   }
+}
+
+/**
+ * The most runs --precision E can need: the Wilson interval of a proportion is widest at p = 1/2, where
+ * its half-width is about z / (2 sqrt(n)), so n = (z / 2E)^2 runs make every outcome's half-width <= E
+ * whatever the probabilities are; played in whole blocks.
+ */
+export function precisionRuns(e: number): number {
+  const n = Math.ceil((Z95 / (2 * e)) ** 2);
+  return Math.ceil(n / BLOCK_SIZE) * BLOCK_SIZE;
 }
 
 /** Runs at or above which negsim says how long it expects to take before starting. */
 export const ESTIMATE_FROM_RUNS = 200_000;
 
 /**
- * Before a long Monte Carlo: say how long it will take (on stderr), and refuse it, before it starts, if that
- * is beyond --max-minutes.
+ * Before a long job — one Monte Carlo, or the several of compare, sweep and backtest — say how long it
+ * will take (on stderr), and refuse it, before it starts, if that is beyond --max-minutes. `jobs`: each
+ * scenario and the runs it will play (with --precision, the most it can need).
  */
-function checkTime(scenario: Scenario, runs: number, workers: number, args: RunArgs, io: Io): void {
+export function checkTime(
+  jobs: readonly { scenario: Scenario; runs: number }[], workers: number,
+  args: { 'max-minutes'?: unknown; quiet?: boolean }, io: Pick<Io, 'err'>, precision?: number,
+): void {
   const limit = args['max-minutes'] === undefined ? undefined : minutesFlag(args['max-minutes']);
+  const runs = jobs.reduce((n, j) => n + j.runs, 0);
   if (limit === undefined && (runs < ESTIMATE_FROM_RUNS || args.quiet)) return;
-  const est = estimateTime(scenario, runs, workers);
-  const what = `${runs.toLocaleString('en-US')} runs with ${workers} worker${workers === 1 ? '' : 's'}`;
-  if (limit !== undefined && est.seconds > limit * 60) {
-    throw new UserError(`${what} would take about ${formatDuration(est.seconds)} (${(est.perRun * 1e6).toFixed(0)} µs a run, measured on ${est.calibrationRuns} runs), more than --max-minutes ${limit}. Ask for fewer runs, use --precision E to stop once the intervals are narrow enough, or spread the runs over machines with --shard k/N.`);
+  // One calibration a scenario: scenarios differ in cost (parties, rounds, measures), seeds of one do not.
+  const costs = new Map<Scenario, number>();
+  let threadSeconds = 0;
+  let perRun = 0;
+  let calibrationRuns = 0;
+  for (const j of jobs) {
+    if (!costs.has(j.scenario)) {
+      const est = estimateTime(j.scenario, 1, 1);
+      costs.set(j.scenario, est.perRun);
+      calibrationRuns += est.calibrationRuns;
+    }
+    threadSeconds += costs.get(j.scenario)! * j.runs;
+    perRun = Math.max(perRun, costs.get(j.scenario)!);
   }
-  if (!args.quiet) io.err(`negsim: ${what}: about ${formatDuration(est.seconds)} (estimated from ${est.calibrationRuns} runs; Ctrl-C stops cleanly)\n`);
+  const seconds = wallSeconds(threadSeconds, workers);
+  const threads = `${workers} worker${workers === 1 ? '' : 's'}`;
+  const count = `${runs.toLocaleString('en-US')} runs${jobs.length > 1 ? ` in ${jobs.length} Monte Carlos` : ''}`;
+  const what = precision === undefined
+    ? `${count} with ${threads}`
+    : `--precision ${precision} (at most ${count}, fewer when the outcomes are far from 50%) with ${threads}`;
+  const about = precision === undefined ? 'about' : 'at most about';
+  if (limit !== undefined && seconds > limit * 60) {
+    throw new UserError(`${what} would take ${about} ${formatDuration(seconds)} (${(perRun * 1e6).toFixed(0)} µs a run, measured on ${calibrationRuns} runs), more than --max-minutes ${limit}. Ask for fewer runs, use --precision E to stop once the intervals are narrow enough, or spread the runs over machines with --shard k/N.`);
+  }
+  if (!args.quiet) io.err(`negsim: ${what}: ${about} ${formatDuration(seconds)} (estimated from ${calibrationRuns} runs; Ctrl-C stops cleanly)\n`);
 }
 
 /** --max-minutes M: a positive number of minutes. */
@@ -228,6 +269,7 @@ async function runShard(args: RunArgs, runs: number, seed: number, workers: numb
   }
   await outputFlag('--out', args.out, `part-${shard.k}.json`);
   const { scenario, overrides } = loaded ?? loadWithSets(args.file, args.set, warnPrinter(args, io));
+  refuseOverwritingInputs([{ role: '--out', path: args.out }], scenarioInputs(scenario));
   const blocks = shardBlocks(runs, shard.k, shard.n);
   const [first, end] = blockRuns(runs, blocks);
   const partial = newPartialTally(scenario, blocks);
@@ -284,7 +326,7 @@ export function runsCsvBytes(scenario: Scenario, runs: number): number {
 /** Refuses, before any run, a runs CSV beyond MAX_RUNS_CSV_BYTES or beyond the free space of its folder. */
 async function checkRunsCsvSize(path: string, scenario: Scenario, runs: number): Promise<void> {
   const bytes = runsCsvBytes(scenario, runs);
-  const size = (b: number) => (b >= 1e9 ? `${(b / 1e9).toFixed(1)} GB` : `${Math.ceil(b / 1e6)} MB`);
+  const size = (b: number) => (b >= 1e9 ? `${(b / 1e9).toFixed(1)} GB` : b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${Math.ceil(b / 1e3)} kB`);
   if (bytes > MAX_RUNS_CSV_BYTES) {
     throw new UserError(`--runs-csv ${path} would take about ${size(bytes)} (${runs} rows); the limit is ${size(MAX_RUNS_CSV_BYTES)}.
 ` +

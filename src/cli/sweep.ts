@@ -5,20 +5,20 @@
  * in the long `table` layout or the `wide` one (report/sweep-csv.ts). The same bytes for any --workers.
  */
 import type { Argv } from 'yargs';
-import { writeFileAtomic } from '../report/atomic-file.js';
+import { OutputSet } from '../report/output-set.js';
 import { colorEnabled, painter } from '../report/color.js';
 import { progressBar } from '../report/progress.js';
 import { sweepCsv, SWEEP_LAYOUTS, type SweepLayout } from '../report/sweep-csv.js';
 import { sweepJson, sweepTable } from '../report/sweep.js';
 import { formatDiagnostic } from '../scenario/diagnostic.js';
 import { applySets, parseSetArg, type SetArg } from '../scenario/override.js';
-import { resolveWorkers } from '../sim/monte-carlo.js';
 import { rngName } from '../sim/rng.js';
 import { playSweep, sweepScenarios } from '../sim/sweep.js';
 import { MAX_SWEEP_POINTS, parseVaries, VaryError, type Vary } from '../sim/sweep-grid.js';
 import { summariseSweep, type SweepResult } from '../stats/sweep-summary.js';
-import { checkCsvAndReport, intFlag, loadOrFail, UserError, VERSION, workersFlag } from './common.js';
-import { DEFAULT_SEED, MAX_RUNS, runProgress, type Io } from './run.js';
+import { checkCsvAndReport, intFlag, loadOrFail, UserError, VERSION, workersOption } from './common.js';
+import { namedOutputs, refuseOverwritingInputs, scenarioInputs } from './outputs.js';
+import { checkTime, DEFAULT_SEED, MAX_RUNS, runProgress, type Io } from './run.js';
 
 /** Runs per point when --runs is not given: a sweep is many Monte Carlos. */
 export const DEFAULT_SWEEP_RUNS = 2000;
@@ -34,6 +34,7 @@ export interface SweepArgs {
   csv?: string;
   layout?: string;
   quiet?: boolean;
+  'max-minutes'?: unknown;
   color?: boolean;
   /** The HTML report to write (report/html/sweep-report.ts). */
   report?: string;
@@ -50,6 +51,7 @@ export function sweepOptions(y: Argv): Argv<SweepArgs> {
     .option('json', { type: 'boolean', describe: 'print the sweep (every point\'s full summary) as JSON' })
     .option('csv', { type: 'string', describe: 'write the sweep as CSV to this file (layout: --layout)' })
     .option('layout', { type: 'string', default: 'table', choices: SWEEP_LAYOUTS as unknown as string[], describe: 'CSV layout: table (one row a point and metric: varied values, metric, actor, estimate, lo, hi, n, seed) or wide (one row a point, a column a metric with _lo and _hi)' })
+    .option('max-minutes', { type: 'string', describe: 'refuse, before it starts, a job expected to take longer (estimated from a short calibration)' })
     .option('report', { type: 'string', describe: 'also write the sweep as a self-contained HTML report (each metric against the varied value, with its interval band) to this file' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'print nothing on stderr but errors' }) as unknown as Argv<SweepArgs>;
 }
@@ -57,7 +59,7 @@ export function sweepOptions(y: Argv): Argv<SweepArgs> {
 export async function sweepCommand(args: SweepArgs, io: Io): Promise<SweepResult> {
   const runs = intFlag('runs', args.runs ?? DEFAULT_SWEEP_RUNS, 1, MAX_RUNS);
   const seed = intFlag('seed', args.seed ?? DEFAULT_SEED, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-  const workers = resolveWorkers(workersFlag(args.workers));
+  const workers = workersOption(args.workers, io, args.quiet);
   const layout = (args.layout ?? 'table') as SweepLayout;
   if (!SWEEP_LAYOUTS.includes(layout)) throw new UserError(`--layout must be table or wide; got '${args.layout}'`);
   let varies: Vary[];
@@ -73,6 +75,7 @@ export async function sweepCommand(args: SweepArgs, io: Io): Promise<SweepResult
   }
   await checkCsvAndReport(args.csv, args.report, 'sweep');
   const base = loadOrFail(args.file, (w) => { if (!args.quiet) io.err(w + '\n'); });
+  refuseOverwritingInputs(namedOutputs({ '--csv': args.csv, '--report': args.report }), scenarioInputs(base));
   const fixed: SetArg[] = [];
   const problems: string[] = [];
   for (const a of (args.set ?? []).map(String)) {
@@ -86,6 +89,7 @@ export async function sweepCommand(args: SweepArgs, io: Io): Promise<SweepResult
     throw new UserError(`${problems.join('\n')}\n${problems.length} problem${problems.length === 1 ? '' : 's'} with --vary/--set; ` +
       'a path names a number of the scenario as in the file (negsim run --runs-csv lists the sampled ones).');
   }
+  checkTime([{ scenario: base, runs: points * runs }], workers, args, io);
   const fixedOverrides = prepared.points[0].overrides;
   const fixedOnly: Record<string, unknown> = {};
   for (const s of fixed) fixedOnly[s.path] = fixedOverrides[s.path];
@@ -103,12 +107,18 @@ export async function sweepCommand(args: SweepArgs, io: Io): Promise<SweepResult
     runProgress.running = false;
   }
   const result = summariseSweep(base, varies, prepared.points, tallies, seed, VERSION, rngName, fixedOnly);
-  if (args.csv) await writeFileAtomic(args.csv, sweepCsv(result, layout));
-  if (args.report) {
-    // The scenario as swept: the file with the fixed --sets applied, the varied values at their file values.
-    const shown = fixed.length > 0 ? applySets(base, fixed).scenario ?? base : base;
-    const { sweepReportHtml } = await import('../report/html/sweep-report.js');
-    await writeFileAtomic(args.report, await sweepReportHtml(result, shown));
+  const files = new OutputSet();
+  try {
+    if (args.csv) await files.add(args.csv, sweepCsv(result, layout));
+    if (args.report) {
+      // The scenario as swept: the file with the fixed --sets applied, the varied values at their file values.
+      const shown = fixed.length > 0 ? applySets(base, fixed).scenario ?? base : base;
+      const { sweepReportHtml } = await import('../report/html/sweep-report.js');
+      await files.add(args.report, await sweepReportHtml(result, shown));
+    }
+    await files.commit();
+  } finally {
+    await files.abort();
   }
   const color = colorEnabled({ flag: args.color, env: process.env, isTTY: io.tty?.out ?? false });
   io.out(args.json ? sweepJson(result) : sweepTable(result, painter(color)));

@@ -32,8 +32,8 @@
  * }
  */
 import { randomBytes } from 'node:crypto';
-import { constants, unlinkSync } from 'node:fs';
-import { access, open, readdir, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { constants, renameSync, unlinkSync } from 'node:fs';
+import { access, open, readdir, realpath, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** A file being written: visible at `path` only after `commit()`. */
@@ -49,8 +49,21 @@ export interface AtomicFile {
   write(chunk: string | Uint8Array): Promise<void>;
   /** Flushes, fsyncs and renames over the target. */
   commit(): Promise<void>;
+  /**
+   * The first half of commit: flushes, fsyncs and closes the temporary file, so that nothing is left
+   * that can fail but the rename. The file stays registered (a signal still removes it).
+   */
+  prepare(): Promise<void>;
+  /**
+   * The second half: renames the prepared temporary file over the target, synchronously (so that no
+   * signal handler can run between the renames of a set of files: output-set.ts). Throws an
+   * OutputFileError, and removes the temporary file, if the rename fails.
+   */
+  publishSync(): void;
   /** Closes and unlinks the temporary file; the target is untouched. A no-op after commit or abort. */
   abort(): Promise<void>;
+  /** The same, synchronously: unlinks now, the close is only started (for exit and rollback paths). */
+  abortSync(): void;
 }
 
 /** An output file that cannot be written: `message` is one line for the user, without a stack. */
@@ -73,7 +86,7 @@ class Writer implements AtomicFile {
   private pending = 0;
   /** The chain of block writes, in order; once rejected it stays rejected, so later steps fail too. */
   private tail: Promise<void> = Promise.resolve();
-  private state: 'open' | 'committing' | 'done' | 'aborted' = 'open';
+  private state: 'open' | 'committing' | 'prepared' | 'done' | 'aborted' = 'open';
   private closed = false;
 
   constructor(
@@ -101,20 +114,36 @@ class Writer implements AtomicFile {
 
   async commit(): Promise<void> {
     if (this.state !== 'open') throw new Error(`atomic file ${this.path}: commit after ${this.state}`);
+    await this.prepare();
+    this.publishSync();
+    await syncFolder(dirname(this.path));
+  }
+
+  async prepare(): Promise<void> {
+    if (this.state !== 'open') throw new Error(`atomic file ${this.path}: prepare after ${this.state}`);
     this.state = 'committing';
     try {
       await this.flush();
       await this.fh.sync();
       this.closed = true;
       await this.fh.close();
-      await rename(this.tempPath, this.path);
     } catch (err) {
       await this.abort();
       throw new OutputFileError(`cannot write ${this.path}: ${describe(err)}`, err);
     }
+    this.state = 'prepared';
+  }
+
+  publishSync(): void {
+    if (this.state !== 'prepared') throw new Error(`atomic file ${this.path}: publish after ${this.state}`);
+    try {
+      renameSync(this.tempPath, this.path);
+    } catch (err) {
+      this.abortSync();
+      throw new OutputFileError(`cannot write ${this.path}: ${describe(err)}`, err);
+    }
     this.state = 'done';
     openFiles.delete(this);
-    await syncFolder(dirname(this.path));
   }
 
   async abort(): Promise<void> {
@@ -157,7 +186,13 @@ class Writer implements AtomicFile {
     this.pending = 0;
     const block = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
     this.tail = this.tail.then(async () => {
-      await this.fh.write(block);
+      // write(2) may write less than asked (a disk filling up does: a short count, then ENOSPC); go on
+      // from where it stopped, so the file never silently loses its tail.
+      for (let at = 0; at < block.length;) {
+        const { bytesWritten } = await this.fh.write(block, at, block.length - at);
+        if (bytesWritten === 0) throw Object.assign(new Error('no space left on the device'), { code: 'ENOSPC' });
+        at += bytesWritten;
+      }
     });
     return this.tail;
   }
@@ -180,8 +215,7 @@ export async function openAtomic(path: string): Promise<AtomicFile> {
     if (errnoCode(err) !== 'ENOENT') throw new OutputFileError(`cannot write ${path}: ${describe(err)}`, err);
   }
   await removeStaleTemps(target);
-  // Not the simulation's generator: this only has to differ between concurrent writers.
-  const tempPath = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const tempPath = tempPathFor(target);
   let fh: FileHandle;
   try {
     fh = await open(tempPath, 'wx', mode ?? 0o666);
@@ -193,6 +227,15 @@ export async function openAtomic(path: string): Promise<AtomicFile> {
     await fh.chmod(mode).catch(() => undefined);
   }
   return new Writer(target, tempPath, fh);
+}
+
+/**
+ * `.<basename>.<pid>.<random>.tmp` beside `target`: the name of every temporary file written for it (the
+ * next write of the target removes those of processes that are gone, removeStaleTemps).
+ */
+export function tempPathFor(target: string): string {
+  // Not the simulation's generator: this only has to differ between concurrent writers.
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
 /**
@@ -288,7 +331,8 @@ export function abortAllOpenSync(): void {
   for (const f of [...openFiles]) f.abortSync();
 }
 
-async function syncFolder(folder: string): Promise<void> {
+/** fsyncs a folder, so that a rename in it survives a crash (failures ignored: see inside). */
+export async function syncFolder(folder: string): Promise<void> {
   // Makes the rename durable on Linux; Windows and some file systems refuse to open or fsync a
   // folder, and the new file is complete either way, so failures are ignored.
   let fh: FileHandle | undefined;
@@ -322,7 +366,7 @@ const REASONS: Record<string, string> = {
 };
 
 /** One line for the user from a Node file-system error. */
-function describe(err: unknown): string {
+export function describe(err: unknown): string {
   const code = errnoCode(err);
   if (code !== undefined && REASONS[code] !== undefined) return REASONS[code];
   return err instanceof Error ? err.message.split('\n')[0] : String(err);

@@ -126,6 +126,15 @@ export function parseExpression(
   if (pct >= 0) {
     return { ok: false, message: "'%' is not allowed (mathjs reads it as a percentage or a remainder)", hint: "write 'mod' for the remainder; issue positions are already on a 0-100 scale", offset: pct };
   }
+  // Checked on the text too, so the refusal points at the parenthesis that goes one level too deep.
+  let open = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') open++;
+    else if (text[i] === ')') open--;
+    if (open > MAX_EXPRESSION_DEPTH) {
+      return { ok: false, message: `expression is nested too deeply (more than ${MAX_EXPRESSION_DEPTH} levels)`, hint: 'simplify it', offset: i };
+    }
+  }
   let node: MathNode;
   try {
     node = parser().parse(text);
@@ -169,8 +178,8 @@ class Converter {
     const n = node as MathNode & Record<string, unknown>;
     switch (node.type) {
       case 'ParenthesisNode':
-        // parentheses do not count towards depth: they add no node to the IR
-        return this.convert(n.content as MathNode, depth);
+        // a level like any other: the documented limit is on what a reader has to hold in mind
+        return this.convert(n.content as MathNode, depth + 1);
       case 'ConstantNode':
         return this.constant(n.value);
       case 'SymbolNode':

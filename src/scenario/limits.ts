@@ -25,6 +25,8 @@ export const MAX_PARTIES = 8;
 export const MAX_MEASURES = 50;
 /** Preferences of one actor, and pressure entries of one actor. */
 export const MAX_PREFERENCES = 50;
+/** Runs of one Monte Carlo (`--runs`, a part's total runs): 10^8 runs take about an hour on two cores. */
+export const MAX_RUNS = 100_000_000;
 /** Rounds of talks. */
 export const MAX_ROUNDS = 200;
 /** Observed violations a ceasefire tolerates (its `tolerance`, in the file and by `--set`). */

@@ -17,6 +17,7 @@ import type { ScenarioFile } from './schema.js';
 import { validateScenarioData } from './validator.js';
 import { schemaDiagnostics } from './schema-errors.js';
 import { MAX_FILE_BYTES, resolveScenario } from './resolve.js';
+import { codePoint, TEXT_PROBLEM_HINT, textProblem } from './text.js';
 import { Locator } from './locate.js';
 import { compareDiagnostics, formatDiagnostic } from './diagnostic.js';
 
@@ -123,12 +124,10 @@ function loadBytes(bytes: Buffer, file: string): LoadResult {
     return fail2(diagnostics, `the top level must be a mapping (id: ..., title: ..., ...); got ${Array.isArray(data) ? 'a list' : 'a single value'}`, undefined, loc.at(0));
   }
 
-  const control = controlCharacter(data, []);
-  if (control) {
-    const code = control.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    return fail2(diagnostics, `${control.path.join('.') || 'a key'}: the text holds the control character U+${code}`,
-      'scenario text is printed on terminals and into reports, where control characters can hide or rewrite what is shown; remove it',
-      loc.value(control.path) ?? loc.at(0));
+  const bad = textProblem(data);
+  if (bad) {
+    return fail2(diagnostics, `${bad.path.join('.') || 'a key'}: the text holds the ${bad.kind} ${codePoint(bad.char)}`,
+      TEXT_PROBLEM_HINT[bad.kind], loc.value(bad.path) ?? loc.at(0));
   }
 
   const schemaErrors = validateScenarioData(data);
@@ -141,34 +140,6 @@ function loadBytes(bytes: Buffer, file: string): LoadResult {
   const out: LoadResult = { diagnostics: finish(diagnostics) };
   if (r.scenario) out.scenario = r.scenario;
   return out;
-}
-
-/** C0 and C1 control characters other than tab, line feed and carriage return. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-
-/**
- * The first string (key or value) that holds a control character, with its path. Raw characters
- * and YAML escapes ("\e", "\x1b") both end up here. Depth is bounded by MAX_NESTING.
- */
-function controlCharacter(v: unknown, path: (string | number)[]): { path: (string | number)[]; char: string } | undefined {
-  if (typeof v === 'string') {
-    const m = CONTROL.exec(v);
-    return m ? { path, char: m[0] } : undefined;
-  }
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      const r = controlCharacter(v[i], [...path, i]);
-      if (r) return r;
-    }
-  } else if (v !== null && typeof v === 'object') {
-    for (const [k, x] of Object.entries(v)) {
-      const m = CONTROL.exec(k);
-      if (m) return { path: [...path, k], char: m[0] };
-      const r = controlCharacter(x, [...path, k]);
-      if (r) return r;
-    }
-  }
-  return undefined;
 }
 
 /** YAML syntax errors past the first few are mostly echoes of the first (one bad indent can yield hundreds). */

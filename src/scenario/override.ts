@@ -22,12 +22,19 @@
  * ceasefire's `measures.ID.tolerance` (1..MAX_TOLERANCE). They take a plain integer, not an uncertain value.
  * Everything else that is structure (actors, issues, expressions) is the file's to change.
  */
-import { parse as parseYamlText } from 'yaml';
+import { parseDocument, visit, type Document } from 'yaml';
 import type { Diagnostic, ParamSpec, Scenario, Slot } from './types.js';
 import { RANGE, type RawUncertain } from './schema.js';
 import { explainUncertain, toDistribution } from './uncertain.js';
 import { nearest } from './nearest.js';
 import { MAX_ROUNDS, MAX_TOLERANCE } from './limits.js';
+
+/** The first explicit tag (`!!binary`, `!foo`) in a parsed value, as written; a value from the command line needs none. */
+function explicitTag(doc: Document): string | undefined {
+  let tag: string | undefined;
+  visit(doc, { Node(_, n) { if ('tag' in n && typeof n.tag === 'string') { tag = n.tag; return visit.BREAK; } return undefined; } });
+  return tag;
+}
 
 /** One `--set` as given: the path and its value text. */
 export interface SetArg {
@@ -193,12 +200,20 @@ export function applySets(scenario: Scenario, sets: readonly SetArg[]): Override
       error(set, `no number of ${scenario.id} has the path '${set.path}'`, pathHint(set.path, settablePaths(scenario)));
       continue;
     }
-    let value: unknown;
-    try {
-      value = set.text === '' ? null : parseYamlText(set.text, { schema: 'core', version: '1.2' });
-    } catch (e) {
-      error(set, `the value is not valid YAML flow text (${(e as Error).message.split('\n')[0]})`, "write a number, or e.g. '{uniform: [0.1, 0.3]}' in quotes");
-      continue;
+    let value: unknown = null;
+    if (set.text !== '') {
+      // Silent: yaml would print its warnings (an unresolved tag) on stderr as Node warnings.
+      const doc = parseDocument(set.text, { schema: 'core', version: '1.2', logLevel: 'silent' });
+      if (doc.errors.length > 0) {
+        error(set, `the value is not valid YAML flow text (${doc.errors[0].message.split('\n')[0]})`, "write a number, or e.g. '{uniform: [0.1, 0.3]}' in quotes");
+        continue;
+      }
+      const tag = explicitTag(doc);
+      if (tag !== undefined) {
+        error(set, `YAML tag not allowed: ${tag.replace(/^tag:yaml\.org,2002:/, '!!')}`, "write the value itself: a number, or e.g. '{uniform: [0.1, 0.3]}'");
+        continue;
+      }
+      value = doc.toJS();
     }
     const range = slot !== undefined ? ([s.params[slot].min, s.params[slot].max] as const) : RANGE[sh!.range];
     const problem = explainUncertain(value, range, set.path);

@@ -31,9 +31,13 @@ export function estimateTime(scenario: Scenario, runs: number, workers: number):
   const t0 = process.hrtime.bigint();
   runner.run(0, CALIBRATION_SEED, WARM_UP_RUNS, WARM_UP_RUNS + TIMED_RUNS, false);
   const perRun = Number(process.hrtime.bigint() - t0) / 1e9 / TIMED_RUNS;
+  return { seconds: wallSeconds(runs * perRun, workers), perRun, calibrationRuns: WARM_UP_RUNS + TIMED_RUNS };
+}
+
+/** Wall-clock seconds for work that takes `threadSeconds` in one thread, spread over `workers` (started once). */
+export function wallSeconds(threadSeconds: number, workers: number): number {
   const speed = workers <= 1 ? 1 : workers * PARALLEL_EFFICIENCY;
-  const seconds = (runs * perRun) / speed + (workers > 1 ? workers * WORKER_START_SECONDS : 0);
-  return { seconds, perRun, calibrationRuns: WARM_UP_RUNS + TIMED_RUNS };
+  return threadSeconds / speed + (workers > 1 ? workers * WORKER_START_SECONDS : 0);
 }
 
 /** "42 s", "3.5 min", "2.1 h" */

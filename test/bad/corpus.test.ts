@@ -11,7 +11,7 @@
  * built CLI (`npm test` builds dist/ first).
  */
 import { spawn } from 'node:child_process';
-import { closeSync, ftruncateSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, ftruncateSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -21,11 +21,13 @@ import type { Diagnostic } from '../../src/scenario/types.js';
 import { noStack } from '../cli/helpers.js';
 
 interface FileCase { file: string; why: string; message: string; line: number; column: number; severity?: 'warning' }
-interface CommandCase { argv: string[]; why: string; message: string }
+interface CommandCase { argv: string[]; why: string; message: string; stdin?: string }
+/** A part forged from a good one (`{good}/part.json`): `edit` sets each dotted path (numbers index arrays) to its value. */
+interface PartCase { file: string; why: string; edit: Record<string, unknown> }
 
 const HERE = join(process.cwd(), 'test', 'bad');
 const FILES = join(HERE, 'files');
-const cases = JSON.parse(readFileSync(join(HERE, 'cases.json'), 'utf8')) as { files: FileCase[]; commands: CommandCase[] };
+const cases = JSON.parse(readFileSync(join(HERE, 'cases.json'), 'utf8')) as { files: FileCase[]; commands: CommandCase[]; parts: PartCase[] };
 
 function show(ds: Diagnostic[]): string {
   return ds.map(formatDiagnostic).join('\n');
@@ -156,9 +158,10 @@ test('a file just over 5 MB of real YAML is refused; a long but legal title load
 
 interface Run { code: number | null; out: string; err: string }
 
-function cli(argv: string[]): Promise<Run> {
+function cli(argv: string[], stdin = ''): Promise<Run> {
   return new Promise((resolve) => {
     const p = spawn(process.execPath, [join(process.cwd(), 'bin', 'negsim.js'), ...argv], { env: { ...process.env, NO_COLOR: '1' } });
+    p.stdin.end(stdin);
     let out = '';
     let err = '';
     p.stdout.on('data', (d) => (out += d));
@@ -180,28 +183,61 @@ async function pool<T>(jobs: (() => Promise<T>)[], n: number): Promise<T[]> {
   return out;
 }
 
+/**
+ * `{good}`: a folder with a copy of the Geneva II scenario and its source text, a good part of it
+ * (`part.json`, 1000 runs) and the parts forged from it (cases.json "parts"), for the commands that must
+ * refuse to write over an input or to merge a forged part. Every file in it must be unchanged afterwards.
+ */
+async function goodFolder(): Promise<{ dir: string; snapshot: () => Record<string, string> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'negsim-bad-good-'));
+  for (const f of ['geneva-2014.yaml', 'geneva-ii-ap-article.txt']) copyFileSync(join('scenarios', f), join(dir, f));
+  const made = await cli(['run', join(dir, 'geneva-2014.yaml'), '--runs', '1000', '--workers', '1', '--shard', '1/1', '--out', join(dir, 'part.json')]);
+  assert.is(made.code, 0, made.err);
+  const good = readFileSync(join(dir, 'part.json'), 'utf8');
+  for (const c of cases.parts) {
+    const j = JSON.parse(good) as Record<string, unknown>;
+    for (const [path, value] of Object.entries(c.edit)) {
+      const keys = path.split('.');
+      let at = j as Record<string, unknown>;
+      for (const k of keys.slice(0, -1)) at = at[k] as Record<string, unknown>;
+      assert.ok(keys[keys.length - 1] in at, `${c.file}: ${path} is not a field of a part`);
+      at[keys[keys.length - 1]] = value;
+    }
+    writeFileSync(join(dir, c.file), JSON.stringify(j));
+  }
+  const snapshot = () => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  return { dir, snapshot };
+}
+
 test('every bad command line, and a sample of the bad files, through the CLI: exit 1, the message, no stack trace', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'negsim-bad-cli-'));
-  const fill = (a: string) => a.replace('{files}', FILES).replace('{tmp}', dir);
+  const good = await goodFolder();
+  const before = good.snapshot();
+  const fill = (a: string) => a.replace('{files}', FILES).replace('{tmp}', dir).replace('{good}', good.dir);
   const errors = cases.files.filter((c) => c.severity === undefined);
   const step = Math.floor(errors.length / 20);
   const sample = errors.filter((_, i) => i % step === 0).slice(0, 20);
   const where = (c: FileCase) => `${join(FILES, c.file)}:${c.line}:${c.column}: error: `;
   // one process per command; the sampled files: 4 through `run`, 16 through one `validate`
-  const jobs: { label: string; argv: string[]; messages: string[] }[] = [
-    ...cases.commands.map((c) => ({ label: `${c.why}: negsim ${c.argv.join(' ')}`, argv: c.argv.map(fill), messages: [fill(c.message)] })),
+  const jobs: { label: string; argv: string[]; messages: string[]; stdin?: string }[] = [
+    ...cases.commands.map((c) => ({ label: `${c.why}: negsim ${c.argv.join(' ')}`, argv: c.argv.map(fill), messages: [fill(c.message)], stdin: c.stdin })),
     ...sample.slice(0, 4).map((c) => ({ label: `${c.file} (${c.why})`, argv: ['run', join(FILES, c.file), '--runs', '10'], messages: [where(c)] })),
     { label: `validate of ${sample.length - 4} files`, argv: ['validate', ...sample.slice(4).map((c) => join(FILES, c.file))], messages: sample.slice(4).map(where) },
   ];
-  const results = await pool(jobs.map((j) => () => cli(j.argv)), 3);
+  const results = await pool(jobs.map((j) => () => cli(j.argv, j.stdin)), 3);
   jobs.forEach((j, i) => {
     const r = results[i];
     assert.is(r.code, 1, `${j.label}: exit code\n${r.err}`);
     for (const m of j.messages) assert.ok(r.err.includes(m), `${j.label}: expected "${m}" in:\n${r.err}`);
     assert.ok(noStack(r.err), `${j.label}: stack trace in:\n${r.err}`);
     assert.ok(!/internal error/.test(r.err), `${j.label}: reported as an internal error`);
+    assert.ok(!/\u001b|\u202e/i.test(r.err + r.out), `${j.label}: an escape or bidi character reached the terminal`);
   });
   assert.equal(readdirSync(dir), [], 'no output file left behind by any refused command');
+  assert.equal(good.snapshot(), before, 'no input written over');
+  for (const c of cases.parts) {
+    assert.ok(cases.commands.some((k) => k.argv.some((a) => a.endsWith(`/${c.file}`))), `part ${c.file} is merged by a command case`);
+  }
 });
 
 test.run();

@@ -99,4 +99,17 @@ test('the same bytes for 1 and 3 workers; no files means the shipped scenarios w
   assert.not.match(all.out, /eu-car-emissions/);
 });
 
+test('a scenario named twice, as the same file or the same bytes, is scored once, with a note', () => {
+  const dir = tempDir();
+  const copy = writeTemp(dir, 'copy.yaml', readFileSync(GENEVA, 'utf8'));
+  writeTemp(dir, 'geneva-ii-ap-article.txt', readFileSync('scenarios/geneva-ii-ap-article.txt', 'utf8'));
+  const once = negsim(['backtest', GENEVA, '--runs', '200', '--workers', '1']);
+  const r = negsim(['backtest', GENEVA, `./${GENEVA}`, copy, '--runs', '200', '--workers', '1']);
+  assert.is(r.code, 0, r.err);
+  assert.match(r.err, `negsim: ./${GENEVA} is ${GENEVA}, named again; scored once\n`);
+  assert.match(r.err, `negsim: ${copy} is the same scenario as ${GENEVA} (sha256 59c910ce2109); scored once\n`);
+  assert.is(r.out, once.out, 'the same scores, the same base rate');
+});
+
+
 test.run();

@@ -57,4 +57,11 @@ test('bad compare flags exit 1 with a message and no stack trace', () => {
   }
 });
 
+test('compare takes --max-minutes, as the README says', () => {
+  const r = negsim(['compare', '--seeds', '1..3', '--runs', '100000000', '--max-minutes', '0.01']);
+  assert.is(r.code, 1);
+  assert.match(r.err, /^negsim: 300,000,000 runs in 3 Monte Carlos with \d+ workers? would take about .* more than --max-minutes 0\.01/);
+});
+
+
 test.run();

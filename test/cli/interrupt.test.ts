@@ -1,7 +1,8 @@
 /**
  * Nothing lost (issue 6): an interrupted or crashed run leaves every previous output as it was and no
  * partial file at any output path. Each test runs the built CLI as a child process and interrupts it:
- * SIGINT and SIGTERM (handled: temporary files removed, the runs finished reported), SIGKILL of the whole
+ * SIGINT, SIGTERM, SIGHUP (a closed terminal) and SIGQUIT (Ctrl-\) (handled alike: temporary files removed,
+ * the runs finished reported, exit 128 + the signal's number), SIGKILL of the whole
  * process in the middle of writing a runs CSV (not handled: the target is untouched, the temporary file
  * is left, and the next write of that target removes it), and a worker thread that dies (the run fails
  * with a message and exit 2). The worker is made to die from outside the code under test: `node --import`
@@ -39,7 +40,7 @@ async function until(check: () => boolean, ms: number, what: string): Promise<vo
 
 const temps = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
 
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129], ['SIGQUIT', 131]] as const) {
   test(`${signal} during a long run with --runs-csv: the previous file intact, no temporary file, the runs finished reported`, async () => {
     const dir = tempDir();
     const out = writeTemp(dir, 'runs.csv', PREVIOUS);

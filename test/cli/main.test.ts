@@ -25,4 +25,13 @@ test('no command: exit 1 with a hint', () => {
   assert.match(r.err, /name a command/);
 });
 
+test('did you mean: an unknown command or flag gets the nearest one, each unknown flag named once', () => {
+  const cmd = negsim(['rnu']);
+  assert.is(cmd.code, 1);
+  assert.match(cmd.err, "negsim: unknown command 'rnu' (did you mean run?); the commands are run,");
+  const flag = negsim(['run', '--max-minutez', '3']);
+  assert.is(flag.err, 'negsim: unknown flag --max-minutez (did you mean --max-minutes?)\nSee negsim --help, or negsim <command> --help.\n');
+});
+
+
 test.run();

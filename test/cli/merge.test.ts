@@ -66,6 +66,42 @@ test('merge refuses a file that is not a part; run --shard needs --out and a k/N
   assert.match(negsim(['run', '--shard', '1/3', '--out', p('y.json'), '--json']).err, '--json does not go with --shard');
 });
 
+test('merge with no parts asks for parts (not scenario files); a folder given as a part is said to be one', () => {
+  const none = negsim(['merge']);
+  assert.is(none.code, 1);
+  assert.match(none.err, /^negsim: name the part files to merge, e\.g\. negsim merge part-\*\.json/);
+  assert.not.match(none.err, 'scenario');
+  const folder = negsim(['merge', dir]);
+  assert.is(folder.code, 1);
+  assert.match(folder.err, `${dir}: a folder, not a part file; name the part files in it, e.g. negsim merge parts/part-*.json`);
+  assert.ok(noStack(none.err + folder.err));
+});
+
+test('a forged part is refused before anything is merged, naming the file and the field; its text never reaches the terminal', () => {
+  const good = JSON.parse(readFileSync(p('part-1-of-3.json'), 'utf8'));
+  const forge = (name: string, edit: (j: any) => void) => {
+    const j = structuredClone(good);
+    edit(j);
+    writeFileSync(p(name), JSON.stringify(j));
+    return p(name);
+  };
+  const cases: [string, (j: any) => void, string][] = [
+    ['negative.json', (j) => { j.tally.outcomes[2] = -5; }, 'negative.json: tally.outcomes[2] is -5, not a count (a whole number >= 0)'],
+    ['huge.json', (j) => { j.tally.outcomes[0] = 1e300; }, 'huge.json: tally.outcomes[0] is 1e+300, not a count'],
+    ['unsummed.json', (j) => { j.tally.outcomes[0] += 256; j.tally.outcomes[2] -= 100; }, 'unsummed.json: tally.outcomes sum to 2156, not to the 2000 runs'],
+    ['title.json', (j) => { j.scenario.title = 'pwned\u001b]0;owned\u0007\u001b[2J'; }, 'title.json: scenario.title: the text holds the control character U+001B'],
+  ];
+  for (const [name, edit, message] of cases) {
+    const r = negsim(['merge', forge(name, edit), p('part-2-of-3.json'), p('part-3-of-3.json')]);
+    assert.is(r.code, 1, `${name}: ${r.err}`);
+    assert.match(r.err, message);
+    assert.match(r.err, 'nothing was merged.');
+    assert.not.match(r.err, /\u001b/, 'no escape character printed');
+    assert.ok(noStack(r.err) && !/internal error/.test(r.err), r.err);
+    assert.is(r.out, '');
+  }
+});
+
 test('run --set with an unknown path exits 1 with the nearest path as a hint', () => {
   const r = negsim(['run', '--runs', '1000', '--set', 'model.lamda=10']);
   assert.is(r.code, 1);

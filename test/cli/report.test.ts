@@ -51,7 +51,7 @@ test('a folder that does not exist, a folder as --out, or --shard: exit 1, a mes
     [['--out', join(dir, 'nope', 'r.html')], /cannot write --out .*nope.*r\.html: folder .*nope does not exist/],
     [['--out', join(dir, 'sub')], /cannot write --out .*sub: it is a folder/],
     [['--shard', '1/2'], /--shard does not go with report/],
-    [['--out', join(dir, 'x.html'), '--csv', join(dir, 'x.html')], /named by --out and --csv/],
+    [['--out', join(dir, 'x.html'), '--csv', join(dir, 'x.html')], /--csv .*x\.html and --out .*x\.html are the same file/],
   ] as [string[], RegExp][]) {
     const r = negsim(['report', '--runs', '50', ...args], { cwd: dir });
     assert.is(r.code, 1, args.join(' '));

@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, chmodSync } from 
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { availableParallelism } from 'node:os';
+import { precisionRuns } from '../../src/cli/run.js';
 import { negsim, noStack, tempDir, writeTemp } from './helpers.js';
 
 const GOOD = `id: tiny
@@ -62,8 +64,8 @@ const bad: [string, string[], RegExp][] = [
   ['--runs abc', ['run', '--runs', 'abc'], /--runs must be a whole number.*'abc'/],
   ['--seed 1.5', ['run', '--seed', '1.5'], /--seed must be a whole number/],
   ['--workers zero', ['run', '--workers', '0'], /--workers must be a whole number from 1/],
-  ['an unknown flag', ['run', '--rnus', '10'], /Unknown argument: rnus/],
-  ['an unknown command', ['rnu'], /Unknown argument: rnu/],
+  ['an unknown flag', ['run', '--rnus', '10'], /^negsim: unknown flag --rnus \(did you mean --runs\?\)\n/],
+  ['an unknown command', ['rnu'], /^negsim: unknown command 'rnu' \(did you mean run\?\); the commands are run, /],
 ];
 for (const [what, args, message] of bad) {
   test(`bad input, ${what}: a one-paragraph message, exit 1, no stack trace`, () => {
@@ -139,6 +141,23 @@ test('--set rounds and a ceasefire tolerance change the runs themselves: three r
   const bad = negsim(['run', '--runs', '10', '--set', 'rounds=2.5']);
   assert.is(bad.code, 1);
   assert.match(bad.err, 'rounds takes a whole number');
+});
+
+test('--workers beyond the cores is capped at them, with a note; the results are the same bytes', () => {
+  const cores = availableParallelism();
+  const many = negsim(['run', '--runs', '1500', '--workers', '256', '--json']);
+  assert.is(many.code, 0, many.err);
+  assert.match(many.err, `negsim: --workers 256 is more than this machine's ${cores} core${cores === 1 ? '' : 's'}; using ${cores} (more threads would only cost start-up time and memory; the results are the same)\n`);
+  assert.is(many.out, negsim(['run', '--runs', '1500', '--workers', '1', '--json']).out);
+  assert.not.match(negsim(['run', '--runs', '10', '--workers', '256', '--quiet']).err, 'more than');
+});
+
+test('--precision announces the most runs it can need, not --max-runs: (z / 2E)^2 in whole blocks', () => {
+  assert.is(precisionRuns(0.01), 10_000); // 1.96^2 / 0.0004 = 9604
+  assert.is(precisionRuns(0.005), 39_000); // 38,415
+  const r = negsim(['run', '--precision', '0.005', '--max-minutes', '0.0001', '--workers', '1']);
+  assert.is(r.code, 1);
+  assert.match(r.err, /^negsim: --precision 0\.005 \(at most 39,000 runs, fewer when the outcomes are far from 50%\) with 1 worker would take at most about \d+ s \(/);
 });
 
 test('a scenario from the tests runs too', () => {

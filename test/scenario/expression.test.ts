@@ -193,13 +193,17 @@ test('offsets point at the offending part of the text', () => {
   assert.is(refused('agenda.x', 'boolean', ['agenda']).offset, 6);
 });
 
-test(`nesting deeper than ${MAX_EXPRESSION_DEPTH} levels is refused; parentheses alone do not count`, () => {
+test(`nesting deeper than ${MAX_EXPRESSION_DEPTH} levels is refused, parentheses counting as levels`, () => {
   const deep = `${'-'.repeat(MAX_EXPRESSION_DEPTH)}1 < 0`;
   assert.is(refused(deep).message, `expression is nested too deeply (more than ${MAX_EXPRESSION_DEPTH} levels)`);
   const ok = `${'-'.repeat(MAX_EXPRESSION_DEPTH - 2)}1 < 0`;
   assert.ok(parseExpression(ok, [], 'boolean').ok);
-  const parens = `${'('.repeat(100)}1${')'.repeat(100)} > 0`;
-  assert.is(evaluate(parens), 1);
+  const parens = refused(`${'('.repeat(240)}1${')'.repeat(240)} > 0`);
+  assert.is(parens.message, `expression is nested too deeply (more than ${MAX_EXPRESSION_DEPTH} levels)`);
+  assert.is(parens.offset, MAX_EXPRESSION_DEPTH, 'at the parenthesis one level too deep');
+  assert.is(refused(`${'('.repeat(MAX_EXPRESSION_DEPTH)}1${')'.repeat(MAX_EXPRESSION_DEPTH)} > 0`).message, `expression is nested too deeply (more than ${MAX_EXPRESSION_DEPTH} levels)`,
+    '64 parentheses around a comparison make 66 levels');
+  assert.is(evaluate(`${'('.repeat(MAX_EXPRESSION_DEPTH - 2)}1${')'.repeat(MAX_EXPRESSION_DEPTH - 2)} > 0`), 1);
 });
 
 test('an expression of exactly 500 characters is accepted', () => {

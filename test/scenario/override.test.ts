@@ -114,4 +114,20 @@ test('rounds: not uncertain, not fractional, within 1..200 and not before a meas
   assert.match(set('measures.aleppo_ceasefire.tolerance', '0').diagnostics[0].message, 'outside 1..100');
 });
 
+test('a YAML tag in a value is refused like the loader refuses it, and yaml prints no warning of its own', () => {
+  const warnings: string[] = [];
+  const emit = process.emitWarning;
+  process.emitWarning = ((w: string | Error) => { warnings.push(String(w)); }) as typeof process.emitWarning;
+  try {
+    for (const [text, tag] of [['!!js/function "x"', '!!js/function'], ['!foo 3', '!foo'], ['{uniform: [5, !!binary aGVsbG8=]}', '!!binary']]) {
+      const r = set('model.lambda', text);
+      assert.is(r.scenario, undefined, text);
+      assert.is(r.diagnostics[0].message, `--set model.lambda=${text}: YAML tag not allowed: ${tag}`);
+    }
+  } finally {
+    process.emitWarning = emit;
+  }
+  assert.equal(warnings, []);
+});
+
 test.run();
