@@ -13,6 +13,7 @@
  * const r = backtest([{ scenario, summary, tally }]);
  * r.overall.negsim // { n: 10, brier: ..., logLoss: ... }
  */
+import { basename } from 'node:path';
 import type { ObservedAsk, Scenario } from '../scenario/types.js';
 import type { Summary } from '../stats/summary.js';
 import { baseRates, HALF, type BaseRate } from './baselines.js';
@@ -118,7 +119,7 @@ export function backtest(inputs: readonly BacktestInput[]): BacktestResult {
     });
     const positions = positionRows(scenario, summary);
     const out: ScenarioBacktest = {
-      id: scenario.id, title: scenario.title, file: scenario.file, hash: scenario.hash,
+      id: scenario.id, title: scenario.title, file: basename(scenario.file), hash: scenario.hash,
       observedAsOf: obs.asOf, seed: summary.seed, runs: summary.runs,
       questions, scores: scoreSet(questions), positions, positionErrors: meanAbsoluteErrors(positions),
     };

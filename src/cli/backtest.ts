@@ -20,6 +20,7 @@ import { rngName } from '../sim/rng.js';
 import { summarise } from '../stats/summary.js';
 import { expandScenarioPaths } from '../scenario/scenario-files.js';
 import { displayPath, intFlag, loadOrFail, outputFlag, PACKAGE_ROOT, UserError, VERSION, workersOption } from './common.js';
+import { examples } from './help.js';
 import { fileIdentity, namedOutputs, refuseOverwritingInputs, scenarioInputs } from './outputs.js';
 import { checkTime, DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, runProgress, type Io } from './run.js';
 
@@ -45,8 +46,10 @@ export function backtestOptions(y: Argv): Argv<BacktestArgs> {
     .option('max-minutes', { type: 'string', describe: 'refuse, before it starts, a job expected to take longer (estimated from a short calibration)' })
     .option('json', { type: 'boolean', describe: 'print the backtest as JSON instead of the tables' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'print nothing on stderr but errors' })
-    .example('negsim backtest', 'every shipped scenario with an observed: block, 10,000 runs each, seed 1')
-    .example('negsim backtest scenarios/geneva-2014.yaml --runs 2000 --csv backtest.csv', 'one scenario, its questions also as CSV') as unknown as Argv<BacktestArgs>;
+    .epilogue(examples([
+      ['negsim backtest', 'every shipped scenario with an observed: block, 10,000 runs each, seed 1'],
+      ['negsim backtest scenarios/geneva-2014.yaml --runs 2000 --csv backtest.csv', 'one scenario, its questions also as CSV'],
+    ])) as unknown as Argv<BacktestArgs>;
 }
 
 /** The files, each once: a file named twice (`a.yaml ./a.yaml`, or through a link) is backtested once, with a note. */

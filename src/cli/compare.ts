@@ -88,7 +88,7 @@ function jobsProgress(bar: ProgressBar, jobs: number): (runsDone: number, runsPl
 }
 
 function label(s: Scenario, overrides: Record<string, unknown>, name: string): ScenarioLabel {
-  const l: ScenarioLabel = { label: name, id: s.id, file: s.file, hash: s.hash };
+  const l: ScenarioLabel = { label: name, id: s.id, file: basename(s.file), hash: s.hash };
   if (Object.keys(overrides).length > 0) l.overrides = overrides;
   return l;
 }

@@ -19,6 +19,7 @@ import { DEFAULT_RUNS, DEFAULT_SEED, intFlag, MAX_RUNS, workersOption } from './
 import type { Io } from './run.js';
 import { UserError } from './user-error.js';
 import { VERSION } from './version.js';
+import { examples } from './help.js';
 
 export interface ForecastArgs {
   file?: string;
@@ -45,9 +46,11 @@ export function forecastOptions(y: Argv): Argv<ForecastArgs> {
     .option('workers', { alias: 'w', type: 'string', default: 'auto', describe: 'worker threads of the negsim model: a number or auto' })
     .option('json', { type: 'boolean', describe: 'print the forecasts as JSON' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'print nothing on stderr but errors' })
-    .example('negsim forecast scenarios/eu-car-emissions.csv', 'compromise, median and expected-utility model of the 1994 EU car-emissions example')
-    .example('negsim forecast scenarios/eu-car-emissions.csv -m eum --until rounds --rounds 8', "the model's first 8 rounds, as in Scholz et al.'s table 2")
-    .example('negsim forecast scenarios/geneva-2014.yaml --model negsim', "negsim's own forecast: the deal on each issue when the talks agree") as unknown as Argv<ForecastArgs>;
+    .epilogue(examples([
+      ['negsim forecast scenarios/eu-car-emissions.csv', 'compromise, median and expected-utility model of the 1994 EU car-emissions example'],
+      ['negsim forecast scenarios/eu-car-emissions.csv -m eum --until rounds --rounds 8', "the model's first 8 rounds, as in Scholz et al.'s table 2"],
+      ['negsim forecast scenarios/geneva-2014.yaml --model negsim', "negsim's own forecast: the deal on each issue when the talks agree"],
+    ])) as unknown as Argv<ForecastArgs>;
 }
 
 export async function forecastCommand(args: ForecastArgs, io: Io): Promise<void> {

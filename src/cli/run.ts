@@ -9,6 +9,7 @@ import type { Argv } from 'yargs';
 import { writeFileAtomic, type AtomicFile } from '../report/atomic-file.js';
 import { OutputSet } from '../report/output-set.js';
 import { csvRows } from '../report/csv.js';
+import { overridesText } from '../report/command-line.js';
 import { summaryJson } from '../report/json.js';
 import { roundsCsv } from '../report/rounds-csv.js';
 import { runsCsvHeader, runsCsvRows } from '../report/runs-csv.js';
@@ -128,7 +129,7 @@ export async function runCommand(args: RunArgs, io: Io, ctx: RunContext = {}): P
   const { scenario, overrides } = ctx.loaded ?? loadWithSets(args.file, args.set, warnPrinter(args, io));
   const outputs = runOutputs(args).flatMap(([role, path]) => (path === undefined ? [] : [{ role, path }]));
   refuseOverwritingInputs([...outputs, ...(ctx.outputs ?? [])], scenarioInputs(scenario));
-  if (args['runs-csv']) await checkRunsCsvSize(args['runs-csv'], scenario, runs);
+  if (args['runs-csv']) await checkRunsCsvSize(args['runs-csv'], scenario, runs, overrides);
   checkTime([{ scenario, runs: precision === undefined ? runs : Math.min(runs, precisionRuns(precision)) }], workers, args, io, precision);
 
   const files = ctx.set ?? new OutputSet();
@@ -148,7 +149,7 @@ export async function runCommand(args: RunArgs, io: Io, ctx: RunContext = {}): P
         seed,
         workers,
         keepRuns: file !== null,
-        onBlock: file ? async (res) => { await file.write(runsCsvRows(scenario, res.columns!, seed)); } : undefined,
+        onBlock: file ? async (res) => { await file.write(runsCsvRows(scenario, res.columns!, seed, overrides)); } : undefined,
         onProgress: (done) => { runProgress.done = done; bar.update(done, runs); },
         stop: precision === undefined ? undefined : (t) => widestOutcomeHalf(t) <= precision,
       });
@@ -315,17 +316,19 @@ export function loadWithSets(file: string | undefined, sets: unknown, warn: (lin
 /**
  * Bytes a runs CSV of `runs` rows will take, from an upper estimate of its row: ten bytes a column
  * (sampled values are printed with six or seven significant digits, as in `0.0844647,`) plus the
- * actor ids the boycotted/withdrew columns may list. The Geneva II rows average 408 bytes; this says 586.
+ * actor ids the boycotted/withdrew columns may list, the sha256 and the overrides (quoted, their
+ * quotes doubled). The Geneva II rows average 474 bytes; this says 655.
  */
-export function runsCsvBytes(scenario: Scenario, runs: number): number {
+export function runsCsvBytes(scenario: Scenario, runs: number, overrides?: Overrides): number {
   const header = runsCsvHeader(scenario);
   const ids = scenario.actors.reduce((n, a) => n + a.id.length + 1, 0);
-  return header.join(',').length + 2 + runs * (10 * header.length + 2 * ids);
+  const made = scenario.hash.length + 2 * overridesText(overrides).length + 2;
+  return header.join(',').length + 2 + runs * (10 * (header.length - 2) + 2 * ids + made);
 }
 
 /** Refuses, before any run, a runs CSV beyond MAX_RUNS_CSV_BYTES or beyond the free space of its folder. */
-async function checkRunsCsvSize(path: string, scenario: Scenario, runs: number): Promise<void> {
-  const bytes = runsCsvBytes(scenario, runs);
+async function checkRunsCsvSize(path: string, scenario: Scenario, runs: number, overrides: Overrides): Promise<void> {
+  const bytes = runsCsvBytes(scenario, runs, overrides);
   const size = (b: number) => (b >= 1e9 ? `${(b / 1e9).toFixed(1)} GB` : b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${Math.ceil(b / 1e3)} kB`);
   if (bytes > MAX_RUNS_CSV_BYTES) {
     throw new UserError(`--runs-csv ${path} would take about ${size(bytes)} (${runs} rows); the limit is ${size(MAX_RUNS_CSV_BYTES)}.

@@ -10,6 +10,7 @@ import { QreLimitError } from '../model/logit-qre.js';
 import { parseNfg, type NfgGame } from '../model/nfg.js';
 import { DEFAULT_DECIMALS, nfgSolutionLines } from '../report/nfg-solution.js';
 import { intFlag, UserError } from './common.js';
+import { examples } from './help.js';
 import type { Io } from './run.js';
 
 /** A .nfg file larger than this is refused: 50 MB holds about 5 million payoffs, beyond any game the solver finishes. */
@@ -35,9 +36,11 @@ export function solveOptions(y: Argv): Argv<SolveArgs> {
     .option('branch', { type: 'boolean', describe: 'print the points along the principal branch from lambda 0 up to --lambda' })
     .option('nash', { type: 'boolean', describe: 'print the pure-strategy Nash equilibria (NE,... lines, as gambit-enumpure)' })
     .option('decimals', { alias: 'd', type: 'string', default: String(DEFAULT_DECIMALS), describe: "digits printed, as gambit-logit's -d" })
-    .example('negsim solve game.nfg --lambda 2', 'the QRE at lambda 2')
-    .example('negsim solve game.nfg --lambda 10 --branch', 'the principal branch from 0 to 10')
-    .example('negsim solve game.nfg --nash', 'the pure-strategy Nash equilibria') as unknown as Argv<SolveArgs>;
+    .epilogue(examples([
+      ['negsim solve game.nfg --lambda 2', 'the QRE at lambda 2'],
+      ['negsim solve game.nfg --lambda 10 --branch', 'the principal branch from 0 to 10'],
+      ['negsim solve game.nfg --nash', 'the pure-strategy Nash equilibria'],
+    ])) as unknown as Argv<SolveArgs>;
 }
 
 export function solveCommand(args: SolveArgs, io: Io): void {

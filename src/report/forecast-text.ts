@@ -7,6 +7,7 @@
  * // 'Position forecasts: scenarios/eu-car-emissions.csv\n\nissue (10 actors)\n  compromise (weighted mean)     7.38996\n  median (weighted median)       7\n'
  */
 import type { IssueForecast } from '../forecast/forecast.js';
+import { fitLines } from './text-layout.js';
 
 const num = (x: number): string => (Number.isFinite(x) ? String(Number(x.toPrecision(6))) : 'n/a');
 
@@ -23,12 +24,12 @@ export function forecastText(file: string, issues: readonly IssueForecast[]): st
     }
     if (f.negsim !== undefined) {
       const d = f.negsim;
-      out.push(
-        d === null
-          ? '  negsim (deal when agreed)      no run ended in agreement'
-          : `  negsim (deal when agreed)      mean ${num(d.mean)} [${num(d.lo)}, ${num(d.hi)}], median ${num(d.median)}, 5%-95% ${num(d.q05)}-${num(d.q95)} (${d.agreements} of ${d.runs} runs, seed ${d.seed})`,
-      );
+      if (d === null) out.push('  negsim (deal when agreed)      no run ended in agreement');
+      else {
+        out.push(`  negsim (deal when agreed)      mean ${num(d.mean)} [${num(d.lo)}, ${num(d.hi)}], median ${num(d.median)}, 5%-95% ${num(d.q05)}-${num(d.q95)}`);
+        out.push(`${' '.repeat(33)}(${d.agreements} of ${d.runs} runs, seed ${d.seed})`);
+      }
     }
   }
-  return out.join('\n') + '\n';
+  return fitLines(out).join('\n') + '\n';
 }

@@ -1,8 +1,10 @@
 /**
  * One row a round: the share of runs still talking at its start (survival), the hazards of withdrawal and
- * agreement in it (over the runs talking at its start), and each ceasefire's share kept, with intervals.
+ * agreement in it (over the runs talking at its start), and each ceasefire's share kept, with intervals;
+ * then the runs, the seed, the scenario file's sha256 and the `--set` overrides in full, on every row.
  */
 import type { Summary } from '../stats/summary.js';
+import { overridesText } from './command-line.js';
 import { csvRows } from './csv.js';
 
 export function roundsCsv(s: Summary): string {
@@ -14,7 +16,7 @@ export function roundsCsv(s: Summary): string {
     'agreements', 'agreement_hazard', 'agreement_hazard_lo', 'agreement_hazard_hi',
     ...parties.map((p) => `withdrawal_hazard.${p}`),
     ...cfs.flatMap((c) => [`${c}.kept`, `${c}.kept_lo`, `${c}.kept_hi`]),
-    'runs', 'seed',
+    'runs', 'seed', 'scenario_sha256', 'overrides',
   ];
   const rows = s.rounds.map((r) => [
     r.round, r.talking.p, r.talking.lo, r.talking.hi, r.talking.count,
@@ -22,7 +24,7 @@ export function roundsCsv(s: Summary): string {
     r.agreement_hazard.count, r.agreement_hazard.p, r.agreement_hazard.lo, r.agreement_hazard.hi,
     ...parties.map((p) => r.withdrawal_by[p].p),
     ...cfs.flatMap((c) => [r.ceasefire_kept[c].p, r.ceasefire_kept[c].lo, r.ceasefire_kept[c].hi]),
-    s.runs, s.seed,
+    s.runs, s.seed, s.scenario.hash, overridesText(s.scenario.overrides),
   ]);
   return csvRows(header, rows);
 }

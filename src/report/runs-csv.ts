@@ -1,11 +1,12 @@
 /**
  * One row a run: its outcome, end round, who withdrew (and why), each measure's fate, the deal, and every
  * sampled uncertain value, so any run can be inspected in a spreadsheet and replayed with
- * `negsim trace --seed S --run R`.
+ * `negsim trace --seed S --run R`; then the scenario file's sha256 and the overrides, as on every CSV.
  */
 import type { Scenario } from '../scenario/types.js';
 import type { RunColumns } from '../sim/block.js';
 import { BY_BOTH, CF_FATES, OUTCOMES, TRIGGER_EXIT } from '../sim/run-record.js';
+import { overridesText } from './command-line.js';
 import { csvRows } from './csv.js';
 
 export function runsCsvHeader(s: Scenario): string[] {
@@ -14,6 +15,7 @@ export function runsCsvHeader(s: Scenario): string[] {
     ...s.measures.flatMap((m) => (m.kind === 'ceasefire' ? [`${m.id}.fate`, `${m.id}.rounds_kept`, `${m.id}.broken_by`] : [`${m.id}.carried_out`])),
     ...s.issues.map((i) => `deal.${i.id}`),
     ...uncertainParams(s).map((i) => s.params[i].path),
+    'scenario_sha256', 'overrides',
   ];
 }
 
@@ -22,8 +24,12 @@ export function uncertainParams(s: Scenario): number[] {
   return s.params.flatMap((p, i) => (p.dist.kind === 'fixed' ? [] : [i]));
 }
 
-/** The rows of one block (without header). */
-export function runsCsvRows(s: Scenario, c: RunColumns, seed: number): string {
+/**
+ * The rows of one block (without header). Each ends with the scenario file's sha256 and the `--set`
+ * overrides in full (`overrides`, as `run` applied them; none by default).
+ */
+export function runsCsvRows(s: Scenario, c: RunColumns, seed: number, overrides?: Record<string, unknown>): string {
+  const made = overridesText(overrides);
   const nA = s.actors.length, nI = s.issues.length, nM = s.measures.length, nP = s.params.length;
   const sampled = uncertainParams(s);
   const rows: (string | number)[][] = [];
@@ -56,6 +62,7 @@ export function runsCsvRows(s: Scenario, c: RunColumns, seed: number): string {
       row.push(Number.isNaN(d) ? '' : d);
     }
     for (const p of sampled) row.push(c.values[i * nP + p]);
+    row.push(s.hash, made);
     rows.push(row);
   }
   return csvRows(null, rows);

@@ -1,19 +1,23 @@
 /**
- * The summary as CSV: one row a metric — metric, actor, estimate, lo, hi, n, seed — for spreadsheets.
- * `n` is the metric's denominator (runs, or runs talking at the round's start, or agreements for the deal).
- * Every row carries the seed, so rows pasted together from several runs stay attributable.
+ * The summary as CSV: one row a metric — metric, actor, estimate, lo, hi, n, seed, scenario_sha256,
+ * overrides — for spreadsheets. `n` is the metric's denominator (runs, or runs talking at the round's start,
+ * or agreements for the deal). Every row carries the seed, the scenario file's sha256 and the `--set`
+ * overrides written out in full (command-line.ts; empty when none), so rows pasted together from several
+ * runs stay attributable to exactly what made them.
  */
 import type { Estimate, MeanEstimate, Summary } from '../stats/summary.js';
+import { overridesText } from './command-line.js';
 import { csvRows } from './csv.js';
 
-export const SUMMARY_HEADER = ['metric', 'actor', 'estimate', 'lo', 'hi', 'n', 'seed'];
+export const SUMMARY_HEADER = ['metric', 'actor', 'estimate', 'lo', 'hi', 'n', 'seed', 'scenario_sha256', 'overrides'];
 
-export type SummaryRow = [string, string, number, number, number, number, number];
+export type SummaryRow = [string, string, number, number, number, number, number, string, string];
 
 export function summaryRows(s: Summary): SummaryRow[] {
   const rows: SummaryRow[] = [];
-  const p = (metric: string, actor: string, e: Estimate) => rows.push([metric, actor, e.p, e.lo, e.hi, e.n, s.seed]);
-  const m = (metric: string, actor: string, e: MeanEstimate) => rows.push([metric, actor, e.mean, e.lo, e.hi, e.n, s.seed]);
+  const made = [s.seed, s.scenario.hash, overridesText(s.scenario.overrides)] as const;
+  const p = (metric: string, actor: string, e: Estimate) => rows.push([metric, actor, e.p, e.lo, e.hi, e.n, ...made]);
+  const m = (metric: string, actor: string, e: MeanEstimate) => rows.push([metric, actor, e.mean, e.lo, e.hi, e.n, ...made]);
   for (const [name, e] of Object.entries(s.outcomes)) p(`outcome.${name}`, '', e);
   for (const [id, a] of Object.entries(s.actors)) {
     if (a.attend) p('attend', id, a.attend);

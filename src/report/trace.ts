@@ -3,8 +3,10 @@
  * at the stage game's equilibrium and the probability the equilibrium gave it, and the quotes behind the
  * preferences that weighed in.
  */
+import { basename } from 'node:path';
 import type { Scenario } from '../scenario/types.js';
 import type { TraceEvent } from '../sim/trace-event.js';
+import { fitLines } from './text-layout.js';
 
 const f = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -36,7 +38,7 @@ export function traceText(s: Scenario, seed: number, run: number, events: TraceE
   const name = (a: number) => s.actors[a].name;
   const out: string[] = [];
   out.push(`${s.title}`);
-  out.push(`scenario ${s.id} (${s.file}, sha256 ${s.hash.slice(0, 12)}), seed ${seed}, run ${run}`);
+  out.push(`scenario ${s.id} (${basename(s.file)}, sha256 ${s.hash.slice(0, 12)}), seed ${seed}, run ${run}`);
   out.push('');
   out.push('Preferences and the evidence behind them:');
   out.push(...evidence(s));
@@ -106,5 +108,5 @@ export function traceText(s: Scenario, seed: number, run: number, events: TraceE
         break;
     }
   }
-  return out.join('\n') + '\n';
+  return fitLines(out).join('\n') + '\n';
 }

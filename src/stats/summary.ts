@@ -3,6 +3,7 @@
  * (so a merged tally of shards gives the same summary as one machine). This object is what `--json`
  * prints, what the CSV rows list and what the terminal table shows.
  */
+import { basename } from 'node:path';
 import type { Scenario } from '../scenario/types.js';
 import { CF_BROKEN, CF_FATES, CF_HELD, OUTCOMES, playedRounds, type OutcomeName } from '../sim/run-record.js';
 import { DEAL_BINS, FATES_PER_MEASURE, type Tally } from './tally.js';
@@ -85,7 +86,11 @@ export interface DealSummary extends MeanEstimate {
 
 export interface Summary {
   negsim: string;
-  /** `overrides` (path -> value as given to `--set`) appears only when there are any. */
+  /**
+   * `file`: the scenario file's name without its folder, so the output is the same bytes from any working
+   * directory (with `hash`, it names the scenario). `overrides` (path -> value as given to `--set`) appears
+   * only when there are any.
+   */
   scenario: { id: string; title: string; file: string; hash: string; overrides?: Record<string, unknown> };
   seed: number;
   runs: number;
@@ -220,7 +225,7 @@ export function summarise(
     };
   });
 
-  const scenario: Summary['scenario'] = { id: s.id, title: s.title, file: s.file, hash: s.hash };
+  const scenario: Summary['scenario'] = { id: s.id, title: s.title, file: basename(s.file), hash: s.hash };
   if (overrides && Object.keys(overrides).length > 0) scenario.overrides = overrides;
   return {
     negsim: version,

@@ -8,6 +8,7 @@
  * summariseSweep(base, varies, [{ values: [0.1], scenario, overrides }], [tally], 1, '0.1.0', 'seedrandom.xor4096', {})
  * // {negsim: '0.1.0', scenario: {id: 'geneva-2014', ...}, seed: 1, runs: 1000, vary: [...], points: [{values: [0.1], summary}]}
  */
+import { basename } from 'node:path';
 import type { Scenario } from '../scenario/types.js';
 import { summarise, type Summary } from './summary.js';
 import type { Tally } from './tally.js';
@@ -44,7 +45,7 @@ export function summariseSweep(
   if (points.length !== tallies.length) throw new RangeError(`${points.length} sweep points but ${tallies.length} tallies`);
   const runs = tallies[0]?.runs ?? 0;
   for (const t of tallies) if (t.runs !== runs) throw new RangeError(`sweep points played ${t.runs} and ${runs} runs; every point plays the same runs`);
-  const scenario: SweepResult['scenario'] = { id: base.id, title: base.title, file: base.file, hash: base.hash };
+  const scenario: SweepResult['scenario'] = { id: base.id, title: base.title, file: basename(base.file), hash: base.hash };
   if (Object.keys(fixed).length > 0) scenario.overrides = fixed;
   return {
     negsim: version,

@@ -15,9 +15,11 @@ const NO_OBSERVED = 'id: plain\ntitle: Plain\nrounds: 3\nissues:\n  x: { low: a,
 test('Geneva II: every question with its forecast, interval, answer and squared error; scores beside both baselines', () => {
   const r = negsim(['backtest', GENEVA, '--runs', '300', '--workers', '1']);
   assert.is(r.code, 0, r.err);
-  assert.match(r.out, /^Backtest: 1 scenario, 10 questions; seed 1, 300 runs a scenario; 95% Wilson intervals in brackets\n/);
-  for (const q of QUESTIONS) assert.match(r.out, new RegExp(`\\ngeneva-2014  ${q} +\\S.* \\d\\.\\d{4}  \\[\\d\\.\\d{4}, \\d\\.\\d{4}\\]   (yes|no) +\\d\\.\\d{4}\\n`), q);
-  assert.match(r.out, /\ngeneva-2014  deal +agreement +\d\.\d{4} .* no /);
+  assert.match(r.out, /^Backtest: 1 scenario, 10 questions; seed 1, 300 runs a scenario\n/);
+  assert.match(r.out, /\ngeneva-2014: Geneva II, Montreux, 22 January 2014 \(geneva-2014\.yaml, sha256\n {2}59c910ce2109;/);
+  for (const q of QUESTIONS) assert.match(r.out, new RegExp(`\\n  ${q} +\\S.* \\d\\.\\d{3} \\[\\d\\.\\d{3}, \\d\\.\\d{3}\\] +(yes|no) +\\d\\.\\d{4}\\n`), q);
+  assert.match(r.out, /\n  deal +agreement +\d\.\d{3} .* no /);
+  for (const l of r.out.split('\n')) assert.ok(l.length <= 80, l);
   assert.match(r.out, /\ngeneva-2014   10   \d\.\d{4}   \d\.\d{3}    0\.2500   0\.693    0\.0000   0\.000\n/);
   assert.match(r.out, /in-sample/);
   assert.match(r.out, /Position forecasts/);
@@ -31,12 +33,13 @@ test('--csv writes one row a question (header + 10), observed as 1/0, the seed o
   assert.is(r.code, 0, r.err);
   const rows = readFileSync(csv, 'utf8').split('\r\n');
   assert.is(rows.pop(), '');
-  assert.is(rows[0], 'scenario,question,ask,actor,measure,p,lo,hi,observed,brier,logloss,n,seed');
+  assert.is(rows[0], 'scenario,question,ask,actor,measure,p,lo,hi,observed,brier,logloss,n,seed,scenario_sha256');
   assert.is(rows.length, 11);
   assert.equal(rows.slice(1).map((l) => l.split(',')[1]), QUESTIONS);
   for (const l of rows.slice(1)) {
     const f = l.split(',');
-    assert.is(f.length, 13);
+    assert.is(f.length, 14);
+    assert.is(f[13], '59c910ce21097dcb851e78dc9eb06ebb14fe5103682fc1316e2c868eed177cd9');
     assert.ok(['0', '1'].includes(f[8]), l);
     assert.equal([f[11], f[12]], ['200', '5']);
     assert.ok(Math.abs(Number(f[9]) - (Number(f[5]) - Number(f[8])) ** 2) < 1e-5, l);
@@ -88,17 +91,6 @@ test('bad input: a bad observed block is refused with file:line:column before an
   assert.match(flag.err, /--runs must be a whole number/);
 });
 
-test('the same bytes for 1 and 3 workers; no files means the shipped scenarios with observed:', () => {
-  const one = negsim(['backtest', GENEVA, '--runs', '1500', '--workers', '1']);
-  const three = negsim(['backtest', GENEVA, '--runs', '1500', '--workers', '3']);
-  assert.is(one.code, 0, one.err);
-  assert.is(three.out, one.out);
-  const all = negsim(['backtest', '--runs', '20', '--workers', '2', '--quiet']);
-  assert.is(all.code, 0, all.err);
-  assert.match(all.out, /\n {2}geneva-2014: Geneva II/);
-  assert.not.match(all.out, /eu-car-emissions/);
-});
-
 test('a scenario named twice, as the same file or the same bytes, is scored once, with a note', () => {
   const dir = tempDir();
   const copy = writeTemp(dir, 'copy.yaml', readFileSync(GENEVA, 'utf8'));
@@ -111,5 +103,15 @@ test('a scenario named twice, as the same file or the same bytes, is scored once
   assert.is(r.out, once.out, 'the same scores, the same base rate');
 });
 
+test('the same bytes for 1 and 3 workers; no files means the shipped scenarios with observed:', () => {
+  const one = negsim(['backtest', GENEVA, '--runs', '1500', '--workers', '1']);
+  const three = negsim(['backtest', GENEVA, '--runs', '1500', '--workers', '3']);
+  assert.is(one.code, 0, one.err);
+  assert.is(three.out, one.out);
+  const all = negsim(['backtest', '--runs', '20', '--workers', '2', '--quiet']);
+  assert.is(all.code, 0, all.err);
+  assert.match(all.out, /\ngeneva-2014: Geneva II/);
+  assert.not.match(all.out, /eu-car-emissions/);
+});
 
 test.run();

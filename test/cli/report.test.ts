@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -102,6 +103,23 @@ test('a scenario from a stranger: its strings reach the report as text, never as
   const html = readFileSync(out, 'utf8');
   assert.not.match(html, /<(script|img|b|i|u|a)\b/i);
   assert.ok(html.includes('<h1>Talks &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;more&lt;/b&gt;</h1>'));
+});
+
+test('the report\'s "run it again" command quotes the file name for the shell: x;echo INJECTED;#.yaml stays one word', () => {
+  const dir = tempDir();
+  const name = 'x;echo INJECTED;#.yaml';
+  writeTemp(dir, name, readFileSync('scenarios/geneva-2014.yaml', 'utf8'));
+  writeTemp(dir, 'geneva-ii-ap-article.txt', readFileSync('scenarios/geneva-ii-ap-article.txt', 'utf8'));
+  const r = negsim(['report', name, '--runs', '100', '--workers', '1', '--quiet', '--out', 'r.html', '--set', "model.lambda={uniform: [5, 10]}"], { cwd: dir });
+  assert.is(r.code, 0, r.err);
+  const html = readFileSync(join(dir, 'r.html'), 'utf8');
+  const m = /<dt>Run it again<\/dt><dd><code>([^<]*)<\/code>/.exec(html);
+  assert.ok(m, 'a run-it-again command');
+  const command = m![1].replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  assert.is(command, "negsim report 'x;echo INJECTED;#.yaml' --seed 1 --runs 100 --set 'model.lambda={uniform: [5, 10]}'");
+  // what a shell makes of it: the same words, and nothing run
+  const words = spawnSync('sh', ['-c', command.replace(/^negsim /, "printf '%s\\n' ")], { encoding: 'utf8' }).stdout.split('\n').slice(0, -1);
+  assert.equal(words, ['report', name, '--seed', '1', '--runs', '100', '--set', 'model.lambda={uniform: [5, 10]}']);
 });
 
 test.run();

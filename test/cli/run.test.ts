@@ -39,19 +39,20 @@ test('--json prints scenario, seed, runs and outcomes whose p sum to 1, with per
   assert.ok(j.measures.aleppo_ceasefire.fate.broken.p >= 0);
 });
 
-test('CSV outputs: summary, runs and rounds, RFC 4180 with a header and the seed on every row', () => {
+test('CSV outputs: summary, runs and rounds, RFC 4180 with a header, and the seed, the sha256 and the overrides on every row', () => {
   const dir = tempDir();
   const r = negsim(['run', '--runs', '1200', '--seed', '3', '--quiet',
     '--csv', join(dir, 's.csv'), '--runs-csv', join(dir, 'r.csv'), '--rounds-csv', join(dir, 'rd.csv')]);
   assert.is(r.code, 0, r.err);
   const s = readFileSync(join(dir, 's.csv'), 'utf8').split('\r\n').filter(Boolean);
-  assert.is(s[0], 'metric,actor,estimate,lo,hi,n,seed');
-  assert.ok(s.slice(1).every((l) => l.endsWith(',3')));
+  assert.is(s[0], 'metric,actor,estimate,lo,hi,n,seed,scenario_sha256,overrides');
+  assert.ok(s.slice(1).every((l) => l.endsWith(',3,59c910ce21097dcb851e78dc9eb06ebb14fe5103682fc1316e2c868eed177cd9,')));
   const runs = readFileSync(join(dir, 'r.csv'), 'utf8').split('\r\n').filter(Boolean);
   assert.is(runs.length, 1201);
   assert.match(runs[0], /^run,seed,outcome,end_round,/);
   assert.match(runs[0], 'actors.snc.position.assad_role');
   assert.match(runs[1], /^0,3,/);
+  assert.ok(runs.slice(1).every((l) => l.endsWith(',59c910ce21097dcb851e78dc9eb06ebb14fe5103682fc1316e2c868eed177cd9,')));
   const rounds = readFileSync(join(dir, 'rd.csv'), 'utf8').split('\r\n').filter(Boolean);
   assert.is(rounds.length, 1 + 8);
   assert.match(rounds[0], /^round,talking,/);

@@ -20,8 +20,8 @@ test('sweep over the SNC\'s trust in the government and Russia\'s pressure: the 
   assert.match(one.out, '[2] actors.russia.pressure.0.strength: 0 to 0.6 step 0.6 (2 values)');
   assert.match(one.out, /\n {2}0\.3 {2}0\.6 {2}.*\d\.\d ±\d\.\d/);
   const lines = csv.split('\r\n');
-  assert.is(lines[0], 'actors.snc.beliefs.gov.sincere,actors.russia.pressure.0.strength,metric,actor,estimate,lo,hi,n,seed');
-  assert.match(lines[1], /^0\.1,0,outcome\.agreement,,[\d.]+,[\d.]+,[\d.]+,1000,1$/);
+  assert.is(lines[0], 'actors.snc.beliefs.gov.sincere,actors.russia.pressure.0.strength,metric,actor,estimate,lo,hi,n,seed,scenario_sha256,overrides');
+  assert.match(lines[1], /^0\.1,0,outcome\.agreement,,[\d.]+,[\d.]+,[\d.]+,1000,1,59c910ce21097dcb851e78dc9eb06ebb14fe5103682fc1316e2c868eed177cd9,actors\.snc\.beliefs\.gov\.sincere=0\.1; actors\.russia\.pressure\.0\.strength=0$/);
   const perPoint = (lines.length - 2) / 6;
   assert.ok(Number.isInteger(perPoint) && perPoint > 20, String(perPoint));
   assert.ok(lines[1 + 5 * perPoint].startsWith('0.5,0.6,outcome.agreement,'));
@@ -43,7 +43,7 @@ test('--layout wide: one row a point with each metric and its _lo and _hi', () =
   const lines = readFileSync(join(dir, 'wide.csv'), 'utf8').split('\r\n');
   assert.is(lines.length, 4);
   const header = lines[0].split(',');
-  assert.equal(header.slice(0, 6), ['model.lambda', 'runs', 'seed', 'outcome.agreement', 'outcome.agreement_lo', 'outcome.agreement_hi']);
+  assert.equal(header.slice(0, 8), ['model.lambda', 'runs', 'seed', 'scenario_sha256', 'overrides', 'outcome.agreement', 'outcome.agreement_lo', 'outcome.agreement_hi']);
   assert.ok(header.includes('withdraw.snc') && header.includes('aleppo_ceasefire.broken_by.both_hi'));
   assert.equal(lines.slice(1, 3).map((l) => l.split(',').slice(0, 3)), [['10', '1000', '1'], ['30', '1000', '1']]);
 });

@@ -11,7 +11,8 @@ test('trace tells one run in words, with utilities, probabilities and quotes', (
   assert.match(r.out, 'Before the talks');
   assert.match(r.out, /attendance \(logit QRE, lambda [\d.]+\)/);
   assert.match(r.out, /attend u=-?[\d.]+ p=[\d.]+%/);
-  assert.match(r.out, 'out of the question for Assad to step down');
+  assert.match(r.out.replace(/\n +/g, ' '), 'out of the question for Assad to step down'); // quotations wrap at 80 columns
+  for (const l of r.out.split('\n')) assert.ok(l.length <= 80, l);
   assert.match(r.out, /Outcome: (agreement|withdrawal|stalemate|no_talks)/);
 });
 

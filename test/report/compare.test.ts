@@ -18,10 +18,14 @@ const label = (l: string) => ({ label: l, id: 'x', file: 'x.yaml', hash: 'ab'.re
 test('seed CSV: one row a seed and outcome, then pooled estimates and homogeneity p-values, in long layout', () => {
   const c = compareSeeds(label('x.yaml'), [{ seed: 1, tally: tally([10, 40, 50, 0]) }, { seed: 2, tally: tally([12, 38, 50, 0]) }], '0.1.0', 'rng');
   const lines = compareCsv(c).split('\r\n');
-  assert.is(lines[0], 'compared,metric,actor,estimate,lo,hi,n,seed');
-  assert.match(lines[1], /^1,outcome\.agreement,,0\.1,0\.05\d+,0\.17\d+,100,1$/);
+  assert.is(lines[0], 'compared,metric,actor,estimate,lo,hi,n,seed,scenario_sha256,overrides');
+  assert.match(lines[1], /^1,outcome\.agreement,,0\.1,0\.05\d+,0\.17\d+,100,1,(ab){32},$/);
   assert.ok(lines.includes('pooled,outcome.agreement,,0.11,0.0720\d*,0.1643\d*,200,1 2') || lines.some((l) => l.startsWith('pooled,outcome.agreement,,0.11,')));
-  assert.ok(lines.some((l) => /^pooled,outcome\.agreement\.homogeneity_p,,0\.6\d+,,,200,1 2$/.test(l)), lines.join('\n'));
+  assert.ok(lines.some((l) => /^pooled,outcome\.agreement\.homogeneity_p,,0\.6\d+,,,200,1 2,(ab){32},$/.test(l)), lines.join('\n'));
+  const t = compareTable(c);
+  assert.match(t, '\nseed  agreement        withdrawal        stalemate         no_talks\n   1  10.0 [5.5,17.4]  40.0 [30.9,49.8]  50.0 [40.4,59.6]  0.0 [0.0,3.7]\n');
+  assert.match(t, '\nagreement   11.0 [7.4,16.1]             1.4    3.1   0.20 (1)    0.651\n');
+  assert.ok(t.split('\n').every((l) => l.length <= 80), t);
 });
 
 test('scenario table: differences from A with the paired interval, * where it excludes 0, and a closing sentence', () => {
@@ -40,7 +44,7 @@ test('scenario table: differences from A with the paired interval, * where it ex
   // painted: the * flags yellow and the column heading bold; without the escape codes the same text
   const painted = compareTable(c, painter(true));
   assert.match(painted, /withdrawal {4}\+30\.0 \[[^\]]+\] \x1b\[33m\*\x1b\[39m\n/);
-  assert.match(painted, '\x1b[1moutcome       A                      B\x1b[22m');
+  assert.match(painted, '\x1b[1moutcome       A                     B\x1b[22m');
   assert.is(painted.replace(/\x1b\[\d+m/g, ''), t);
 });
 
@@ -56,7 +60,7 @@ test("scenario table and CSV with parties' events: side by side, and their paire
     { label: label('b.yaml'), tally: tally([0, 0, 100, 0]), outcomes: a, events: ev(90, 60) },
   ], 1, '0.1.0', 'rng');
   const t = compareTable(c);
-  assert.match(t, /\nparty \/ measure {2}A {22}B\n/);
+  assert.match(t, /\nparty \/ measure {2}A {21}B\n/);
   assert.match(t, /\nattend gov {7}90\.0% \[[\d.]+%, [\d.]+%\] +90\.0% /);
   assert.match(t, /\ncf\.held {10}20\.0% /);
   assert.match(t, /B - A {2}cf\.held +\+40\.0 \[\+\d+\.\d, \+\d+\.\d\] \*/);

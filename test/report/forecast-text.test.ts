@@ -17,7 +17,8 @@ test('the expected-utility model is a table of rounds; negsim shows the deal whe
   ]);
   assert.ok(text.includes('tax — Tax rate (3 actors)\n'));
   assert.ok(text.includes('  eum (BDM, Scholz et al. 2011)  round   median     mean\n                                     0       50  45.1235\n                                     1       55       50\n'), text);
-  assert.ok(text.includes('negsim (deal when agreed)      mean 52.5 [50, 55], median 52, 5%-95% 45-60 (40 of 100 runs, seed 1)'));
+  assert.ok(text.includes('negsim (deal when agreed)      mean 52.5 [50, 55], median 52, 5%-95% 45-60\n                                 (40 of 100 runs, seed 1)\n'), text);
+  assert.ok(text.split('\n').every((l) => l.length <= 80));
   assert.ok(text.includes('x (1 actor)\n  negsim (deal when agreed)      no run ended in agreement\n'));
 });
 

@@ -16,7 +16,7 @@ import { escapeHtml } from './escape.js';
 import { plain, points } from './format.js';
 import { facts, figure, htmlPage } from './page.js';
 import { renderSvg } from './render-svg.js';
-import { setArgs } from './run-report.js';
+import { overridesText, scenarioWord, setArgs } from '../command-line.js';
 import { scenarioSection } from './scenario-section.js';
 import { differenceSpec, OUTCOME_LABELS, scenarioSpec, seedSpec } from './specs.js';
 import { estimateCell, numberCell, rowHead, table } from './tables.js';
@@ -42,8 +42,8 @@ async function seedsPage(c: SeedComparison, scenario: Scenario): Promise<string>
     ['Generator', escapeHtml(c.rng)],
     ['Scenario file', `<code>${escapeHtml(c.scenario.file)}</code>, sha256 <code>${escapeHtml(c.scenario.hash)}</code>`],
   ];
-  if (c.scenario.overrides) rows.push(['Changed with --set', escapeHtml(setArgs(c.scenario.overrides).trim())]);
-  rows.push(['Run it again', `<code>${escapeHtml(`negsim compare ${c.scenario.file} --seeds ${seeds.join(',')} --runs ${c.runs}${setArgs(c.scenario.overrides)} --report FILE`)}</code>`]);
+  if (c.scenario.overrides) rows.push(['Changed with --set', escapeHtml(overridesText(c.scenario.overrides))]);
+  rows.push(['Run it again', `<code>${escapeHtml(`negsim compare ${scenarioWord(c.scenario.file)} --seeds ${seeds.join(',')} --runs ${c.runs}${setArgs(c.scenario.overrides)} --report FILE`)}</code> (in the scenario's folder)`]);
   b.push(facts(rows), '</header>');
 
   b.push('<section id="seeds">', '<h2>Each seed’s estimates</h2>');
@@ -83,7 +83,7 @@ async function scenariosPage(c: ScenarioComparison, scenarios: readonly Scenario
   b.push(`<p><strong>${flagged} of ${c.differences.length} differences</strong> from ${escapeHtml(base.label)} have a 95% interval that excludes zero.</p>`);
   const rows: [string, string][] = c.scenarios.map((s, i) => [
     `${letter(i)}${i === 0 ? ' (baseline)' : ''}`,
-    `${escapeHtml(s.label)}: <code>${escapeHtml(s.file)}</code>, sha256 <code>${escapeHtml(s.hash.slice(0, 12))}</code>${s.overrides ? `, with ${escapeHtml(setArgs(s.overrides).trim())}` : ''}`,
+    `${escapeHtml(s.label)}: <code>${escapeHtml(s.file)}</code>, sha256 <code>${escapeHtml(s.hash.slice(0, 12))}</code>${s.overrides ? `, with --set ${escapeHtml(overridesText(s.overrides))}` : ''}`,
   ]);
   rows.push(['Seed', String(c.seed)], ['Runs each', c.runs.toLocaleString('en-US')], ['negsim', escapeHtml(c.negsim)], ['Generator', escapeHtml(c.rng)], ['Differences', escapeHtml(c.interval)]);
   b.push(facts(rows), '</header>');
@@ -106,6 +106,7 @@ async function scenariosPage(c: ScenarioComparison, scenarios: readonly Scenario
       `<td>${d.flagged ? '<span class="flag">yes</span>' : 'no'}</td>`,
     ]]))));
   b.push('</section>');
+  b.push(...eventsSection(c));
   // One description a scenario file: `compare FILE --set ...` runs the same file twice.
   const seen = new Set<string>();
   scenarios.forEach((s, i) => {
@@ -115,6 +116,37 @@ async function scenariosPage(c: ScenarioComparison, scenarios: readonly Scenario
   });
   b.push(footer(c.negsim));
   return htmlPage({ title: `${c.scenarios.length} scenarios compared — negsim report`, body: b.join('\n'), generator: `negsim ${c.negsim}` });
+}
+
+/** `attend gov`, `aleppo_ceasefire.accepted`: a party's or measure's event as the terminal table names it. */
+const eventName = (e: { metric: string; actor: string }) => (e.actor ? `${e.metric} ${e.actor}` : e.metric);
+
+/**
+ * Each party's attendance and withdrawal and each measure's fate side by side, and every one of their
+ * differences from the baseline: with the outcome table above, every difference the header counts.
+ */
+function eventsSection(c: ScenarioComparison): string[] {
+  const names: string[] = [];
+  for (const s of c.scenarios) for (const e of s.events) if (!names.includes(eventName(e))) names.push(eventName(e));
+  const diffs = c.differences.map((d, i) => ({ d, i })).filter(({ d }) => !isOutcomeDifference(d));
+  if (names.length === 0 && diffs.length === 0) return [];
+  return [
+    '<section id="events">', '<h2>Parties and measures</h2>',
+    table('Share of runs by scenario [95% interval]', ['Party / measure', ...c.scenarios.map((s, i) => `${letter(i)}: ${escapeHtml(s.label)}`)], names.map((n) => [
+      `<th scope="row">${escapeHtml(n)}</th>`,
+      ...c.scenarios.map((s, i) => {
+        const k = s.events.findIndex((e) => eventName(e) === n);
+        return k < 0 ? '<td class="num"><span class="none" title="not in this scenario">–</span></td>' : estimateCell({ path: `scenarios.${i}.events.${k}`, metric: s.events[k].metric, ...(s.events[k].actor ? { actor: s.events[k].actor } : {}) }, s.events[k]);
+      }),
+    ])),
+    table('Differences from the baseline, percentage points [95% interval]', ['Scenario', 'Party / measure', 'Difference', 'Excludes 0'], diffs.map(({ d, i }) => [
+      `<td>${escapeHtml(d.scenario)}</td>`,
+      `<td>${escapeHtml(eventName(d))}</td>`,
+      numberCell({ path: `differences.${i}`, metric: d.metric, ...(d.actor ? { actor: d.actor } : {}) }, { d: d.d, lo: d.lo, hi: d.hi, n: d.n }, `${points(d.d)}<span class="ci">${points(d.lo)} to ${points(d.hi)}</span>`),
+      `<td>${d.flagged ? '<span class="flag">yes</span>' : 'no'}</td>`,
+    ])),
+    '</section>',
+  ];
 }
 
 function footer(version: string): string {

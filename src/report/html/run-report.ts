@@ -12,6 +12,7 @@
 import type { Scenario } from '../../scenario/types.js';
 import type { Summary } from '../../stats/summary.js';
 import type { OutcomeName } from '../../sim/run-record.js';
+import { overridesText, scenarioWord, setArgs } from '../command-line.js';
 import { escapeHtml } from './escape.js';
 import { dataNumber, interval, percent, plain } from './format.js';
 import { facts, figure, htmlPage, keyFigures } from './page.js';
@@ -22,15 +23,6 @@ import {
   survivalSpec,
 } from './specs.js';
 import { estimateCell, numberCell, rowHead, table } from './tables.js';
-
-/** `--set path=value` arguments as a shell would take them back. */
-export function setArgs(overrides: Record<string, unknown> | undefined): string {
-  if (!overrides) return '';
-  return Object.entries(overrides).map(([k, v]) => {
-    const value = typeof v === 'number' ? String(v) : JSON.stringify(v).replace(/"([a-z]+)":/g, '$1: ').replace(/,/g, ', ');
-    return ` --set '${k}=${value.replace(/'/g, '\'\\\'\'')}'`;
-  }).join('');
-}
 
 /** What was run and how to run it again: the facts every negsim output carries. */
 export function runFacts(x: {
@@ -44,9 +36,9 @@ export function runFacts(x: {
     ['Scenario file', `<code>${escapeHtml(x.file)}</code>`],
     ['sha256', `<code>${escapeHtml(x.hash)}</code>`],
   ];
-  if (x.overrides) rows.push(['Changed with --set', escapeHtml(setArgs(x.overrides).trim())]);
+  if (x.overrides) rows.push(['Changed with --set', escapeHtml(overridesText(x.overrides))]);
   rows.push(['Intervals', '95% Wilson score intervals (Wilson 1927) for every share of runs']);
-  rows.push(['Run it again', `<code>${escapeHtml(x.command)}</code>`]);
+  rows.push(['Run it again', `<code>${escapeHtml(x.command)}</code> (in the scenario's folder)`]);
   return facts(rows);
 }
 
@@ -66,7 +58,7 @@ export async function runReportHtml(scenario: Scenario, s: Summary): Promise<str
   b.push(keyFigures(outcomes.map((o) => [OUTCOME_LABELS[o], percent(s.outcomes[o].p), `95% interval ${interval(s.outcomes[o].lo, s.outcomes[o].hi)}`, OUTCOME_COLORS[o]])));
   b.push(runFacts({
     file: sc.file, hash: sc.hash, seed: s.seed, runs: s.runs, negsim: s.negsim, rng: s.rng, overrides: sc.overrides,
-    command: `negsim report ${sc.file} --seed ${s.seed} --runs ${s.runs}${setArgs(sc.overrides)}`,
+    command: `negsim report ${scenarioWord(sc.file)} --seed ${s.seed} --runs ${s.runs}${setArgs(sc.overrides)}`,
   }));
   b.push('</header>');
 

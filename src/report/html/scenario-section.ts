@@ -11,6 +11,7 @@
  * distributionText({ kind: 'triangular', lo: 0, mode: 5, hi: 15 }) // 'triangular(0, 5, 15)'
  * distributionText({ kind: 'fixed', value: 0.7 })                  // '0.7'
  */
+import { basename } from 'node:path';
 import type { ActorSpec, Distribution, ModelParams, Scenario, Slot } from '../../scenario/types.js';
 import { escapeHtml, safeHref } from './escape.js';
 import { plain } from './format.js';
@@ -103,7 +104,7 @@ export function scenarioSection(s: Scenario, heading = 'The scenario', id = 'sce
     if (src.file) rows.push(['Source text', `<code>${escapeHtml(src.file)}</code> (every quotation below is checked against it)`]);
   }
   rows.push(['Rounds', String(s.rounds)]);
-  rows.push(['File', `<code>${escapeHtml(s.file)}</code>, sha256 <code>${escapeHtml(s.hash)}</code>`]);
+  rows.push(['File', `<code>${escapeHtml(basename(s.file))}</code>, sha256 <code>${escapeHtml(s.hash)}</code>`]);
   out.push(facts(rows));
 
   out.push('<h3>Issues</h3>');

@@ -14,7 +14,7 @@ import { escapeHtml } from './escape.js';
 import { plain } from './format.js';
 import { facts, figure, htmlPage } from './page.js';
 import { renderSvg } from './render-svg.js';
-import { setArgs } from './run-report.js';
+import { overridesText, scenarioWord, setArgs, shellQuote } from '../command-line.js';
 import { scenarioSection } from './scenario-section.js';
 import { sweepMetrics, sweepSpec } from './specs.js';
 import { estimateCell, rowHead, table } from './tables.js';
@@ -27,7 +27,7 @@ export async function sweepReportHtml(r: SweepResult, scenario: Scenario): Promi
   const b: string[] = [];
   const paths = r.vary.map((v) => v.path);
   const metrics = sweepMetrics(r);
-  const varyArgs = r.vary.map((v) => ` --vary ${v.path}=${v.from}:${v.to}:${v.step}`).join('');
+  const varyArgs = r.vary.map((v) => ` --vary ${shellQuote(`${v.path}=${v.from}:${v.to}:${v.step}`)}`).join('');
   b.push(`<header>\n<h1>${escapeHtml(r.scenario.title)}: a sweep over ${escapeHtml(paths.join(' and '))}</h1>`);
   b.push(`<p class="sub">${r.points.length} grid points, each run ${r.runs.toLocaleString('en-US')} times with the same seed (common random numbers), so differences between points are the parameter’s doing, not the draw’s.</p>`);
   const rows: [string, string][] = r.vary.map((v) => [
@@ -36,8 +36,8 @@ export async function sweepReportHtml(r: SweepResult, scenario: Scenario): Promi
   ]);
   rows.push(['Runs per point', r.runs.toLocaleString('en-US')], ['Seed', String(r.seed)], ['negsim', escapeHtml(r.negsim)], ['Generator', escapeHtml(r.rng)]);
   rows.push(['Scenario file', `<code>${escapeHtml(r.scenario.file)}</code>, sha256 <code>${escapeHtml(r.scenario.hash)}</code>`]);
-  if (r.scenario.overrides) rows.push(['Held with --set', escapeHtml(setArgs(r.scenario.overrides).trim())]);
-  rows.push(['Run it again', `<code>${escapeHtml(`negsim sweep ${r.scenario.file}${varyArgs}${setArgs(r.scenario.overrides)} --runs ${r.runs} --seed ${r.seed} --report FILE`)}</code>`]);
+  if (r.scenario.overrides) rows.push(['Held with --set', escapeHtml(overridesText(r.scenario.overrides))]);
+  rows.push(['Run it again', `<code>${escapeHtml(`negsim sweep ${scenarioWord(r.scenario.file)}${varyArgs}${setArgs(r.scenario.overrides)} --runs ${r.runs} --seed ${r.seed} --report FILE`)}</code> (in the scenario's folder)`]);
   b.push(facts(rows), '</header>');
 
   b.push('<section id="sweep">', '<h2>How the forecast moves</h2>');

@@ -20,15 +20,20 @@ test('seeds: one chart of each seed against the pooled estimate; every number is
   assert.ok(html.includes('<section id="scenario">'));
 });
 
-test('scenarios: side by side and the differences from the first; every number is compare --json\'s', async () => {
+test('scenarios: side by side and every difference the header counts, outcomes, parties and measures; every number is compare --json\'s', async () => {
   const c = await scenarios;
   const html = await compareReportHtml(c, [tiny, pressed.scenario!]);
   assert.equal(charts(html), ['scenarios', 'differences']);
   assert.equal(mismatches(html, JSON.parse(compareJson(c))), []);
   const paths = dataCells(html).map((x) => x.path);
-  assert.equal(paths.filter((p) => p.startsWith('differences.')), ['differences.0', 'differences.1', 'differences.2', 'differences.3']);
-  assert.is(paths.filter((p) => p.startsWith('scenarios.')).length, 8);
-  assert.ok(html.includes("with --set &#39;actors.s.pressure.1.strength=0.5&#39;"));
+  const flagged = c.differences.filter((d) => d.flagged).length;
+  assert.ok(c.differences.length > 4, 'parties and measures are compared too');
+  assert.ok(html.includes(`<strong>${flagged} of ${c.differences.length} differences</strong>`));
+  assert.equal(paths.filter((p) => p.startsWith('differences.')).sort(), c.differences.map((_, i) => `differences.${i}`).sort(), 'each difference counted is shown');
+  const events = c.scenarios.reduce((n, s) => n + s.events.length, 0);
+  assert.is(paths.filter((p) => p.startsWith('scenarios.')).length, 8 + events);
+  assert.ok(html.includes('<section id="events">'));
+  assert.ok(html.includes('with --set actors.s.pressure.1.strength=0.5'));
   // the same file twice (baseline and --set): described once
   assert.is((html.match(/<section id="scenario-/g) ?? []).length, 1);
 });

@@ -28,7 +28,7 @@ export const scenarios = (async () => {
     { scenario: pressed.scenario!, label: { label: 'with --set', id: tiny.id, file: tiny.file, hash: tiny.hash, overrides: pressed.overrides } },
   ];
   const jobs = await playJobs(specs.map((s) => ({ scenario: s.scenario, seed: 4 })), { runs: 400, workers: 1, keepOutcomes: true });
-  return compareScenarios(jobs.map((j, i) => ({ label: specs[i].label, tally: j.tally, outcomes: j.outcomes! })), 4, '0.0.0-test', 'test-rng');
+  return compareScenarios(jobs.map((j, i) => ({ label: specs[i].label, tally: j.tally, outcomes: j.outcomes!, events: j.events })), 4, '0.0.0-test', 'test-rng');
 })();
 
 export const varies = parseVaries(['actors.s.pressure.1.strength=0:0.45:0.05']);

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runReportHtml, setArgs } from '../../../src/report/html/run-report.js';
+import { runReportHtml } from '../../../src/report/html/run-report.js';
 import { summaryJson } from '../../../src/report/json.js';
 import { monteCarlo } from '../../../src/sim/monte-carlo.js';
 import { summarise } from '../../../src/stats/summary.js';
@@ -42,13 +42,6 @@ test('the header says what ran: seed, runs, version, the scenario\'s hash, and h
   assert.ok(html.includes(`<code>${tiny.hash}</code>`));
   assert.ok(html.includes('<code>negsim report test.yaml --seed 7 --runs 500</code>'));
   assert.ok(html.includes('<span class="v">68.0%</span><span class="l">A party withdraws</span><span class="ci">95% interval 63.8–71.9%</span>'));
-});
-
-test('--set values are listed and given back as shell-quoted flags', () => {
-  assert.is(setArgs(undefined), '');
-  assert.is(setArgs({ 'model.lambda': 10, 'actors.a.capability': { uniform: [0.5, 0.8] } }),
-    " --set 'model.lambda=10' --set 'actors.a.capability={uniform: [0.5, 0.8]}'");
-  assert.is(setArgs({ x: "it's" }), ` --set 'x="it'\\''s"'`);
 });
 
 test('a hostile scenario: its title, names and quotations reach the page and its charts as text only', async () => {
