@@ -56,7 +56,7 @@
  */
 import type { NormalFormGame } from './normal-form.js';
 import { FallbackTrace } from './qre/fallback-trace.js';
-import { acceptedResidual, lambdaTimesRange, MU_GUARANTEED } from './qre/fixed-point-check.js';
+import { acceptedResidual, lambdaTimesRange, MU_GUARANTEED, residualAccepted } from './qre/fixed-point-check.js';
 import { PathTraceFailure, trace, type PointRecorder } from './qre/path-tracer.js';
 import { QreSystem, type QreSolveStats } from './qre/system.js';
 import { MAX_STEPS, TraceState } from './qre/trace-state.js';
@@ -250,8 +250,7 @@ export class LogitQreSolver {
       if (e instanceof PathTraceFailure) return false;
       throw e;
     }
-    // (mu read again, not kept in a local across the call: a double live there may be boxed.)
-    return this.sys.stats.residual <= acceptedResidual(st.target);
+    return residualAccepted(this.sys.stats, st);
   }
 
   private fallbackTrace(): FallbackTrace {

@@ -29,13 +29,15 @@
  * logitResidual(makeGame([2, 2], [3, 3, 5, 0, 0, 5, 1, 1]), 1, [0.2267506448, 0.7732493552, 0.2267506448, 0.7732493552]);
  */
 import type { NormalFormGame } from '../normal-form.js';
+import type { SolveStats } from './system.js';
+import type { TraceState } from './trace-state.js';
 
 /** lambda R up to which the solver finds an answer within residualTolerance (see above). */
 export const MU_GUARANTEED = 1e8;
 
 /** The largest fixed-point residual an answer at mu = lambda R may have (see above). */
 export function residualTolerance(mu: number): number {
-  return 1e-9 + 64 * Number.EPSILON * (mu < MU_GUARANTEED ? mu : MU_GUARANTEED);
+  return 1e-9 + 64 * Number.EPSILON * Math.min(mu, MU_GUARANTEED);
 }
 
 /**
@@ -46,7 +48,21 @@ export function residualTolerance(mu: number): number {
  * floor must reach, landing.ts.)
  */
 export function acceptedResidual(mu: number): number {
-  return 1e-10 + 4 * Number.EPSILON * (mu < MU_GUARANTEED ? mu : MU_GUARANTEED);
+  return ACCEPT_BASE + ACCEPT_EPS * Number.EPSILON * Math.min(mu, MU_GUARANTEED);
+}
+
+const ACCEPT_BASE = 1e-10;
+const ACCEPT_EPS = 4;
+
+/**
+ * Whether a solve's residual estimate (stats) is accepted at mu = st.target: acceptedResidual, with
+ * both numbers read from their typed arrays here, so that no double crosses a call that may not be
+ * inlined (it would be boxed: an allocation a solve in the simulator's hot loop).
+ */
+export function residualAccepted(stats: SolveStats, st: TraceState): boolean {
+  // (Math.min, not mu < MU_GUARANTEED ? mu : MU_GUARANTEED: merged with a module constant, mu may be
+  // kept tagged, that is boxed; measured.)
+  return stats.residual <= ACCEPT_BASE + ACCEPT_EPS * Number.EPSILON * Math.min(st.target, MU_GUARANTEED);
 }
 
 /**

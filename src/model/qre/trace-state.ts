@@ -63,7 +63,7 @@ export class TraceState {
   /** Hermite data and results (predictor, crossing and peak tests) */
   readonly arc = new HermiteCubic();
 
-  private readonly s = new Float64Array(18);
+  private readonly s = new Float64Array(14);
   private cap = 0;
 
   constructor(sys: QreSystem, caution: number, relabelAbove = 0) {
@@ -195,56 +195,21 @@ export class TraceState {
     this.s[11] = v;
   }
 
-  /**
-   * correct: the first correction, the worst contraction ratio, cos of the tangent's turn, det at y
-   * and the last correction (y's distance bound)
-   */
-  get d1(): number {
+  /** unitTangent (corrector.ts): cos of the tangent's turn */
+  get cosAlpha(): number {
     return this.s[12];
   }
 
-  set d1(v: number) {
-    this.s[12] = v;
-  }
-
-  get kappa(): number {
-    return this.s[13];
-  }
-
-  set kappa(v: number) {
-    this.s[13] = v;
-  }
-
-  get cosAlpha(): number {
-    return this.s[14];
-  }
-
   set cosAlpha(v: number) {
-    this.s[14] = v;
-  }
-
-  get detY(): number {
-    return this.s[15];
-  }
-
-  set detY(v: number) {
-    this.s[15] = v;
-  }
-
-  get errY(): number {
-    return this.s[16];
-  }
-
-  set errY(v: number) {
-    this.s[16] = v;
+    this.s[12] = v;
   }
 
   /** branch: steps may also be this fraction of mu (so that a branch to a large lambda is finite); 0 for solve */
   get maxStepPerMu(): number {
-    return this.s[17];
+    return this.s[13];
   }
 
   set maxStepPerMu(v: number) {
-    this.s[17] = v;
+    this.s[13] = v;
   }
 }

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { makeGame } from '../../../src/model/normal-form.js';
-import { chordConsistent, correct, newtonStep } from '../../../src/model/qre/corrector.js';
+import { chordConsistent, newtonStep, unitTangent } from '../../../src/model/qre/corrector.js';
 import { QreSystem } from '../../../src/model/qre/system.js';
 import { TraceState } from '../../../src/model/qre/trace-state.js';
 
@@ -27,19 +27,22 @@ test('Newton on the bordered system brings a point off the branch back onto it, 
   assert.ok(Math.abs(st.y[0] - Math.log(0.773249355166 / 0.226750644834)) < 1e-10, String(st.y[0]));
 });
 
-test('correct: converges from a prediction, returns the new unit tangent with its turn, first correction and det', () => {
+test('after Newton, the same factorisation gives the unit tangent, lambda increasing along the symmetric branch, and cos of its turn', () => {
   const st = state();
   const v = Math.log(0.773249355166 / 0.226750644834);
   st.t.set([0, 0, 1]);
   st.y.set([v + 0.05, v - 0.05, 5]);
-  st.h = 1;
-  assert.ok(correct(st));
-  assert.ok(Math.abs(st.y[0] - v) < 1e-4 && Math.abs(st.d1 - Math.hypot(0.05, 0.05)) < 0.02, `${st.y[0]} d1 ${st.d1}`);
+  const first = newtonStep(st, 0);
+  assert.is(first, 1);
+  assert.ok(Math.abs(st.dist - Math.hypot(0.05, 0.05)) < 0.02, `first correction ${st.dist}`);
+  for (let k = 0; k < 4; k++) newtonStep(st, 0);
+  assert.ok(Math.abs(st.y[0] - v) < 1e-10 && st.y[0] === st.y[1], String(st.y[0]));
+  unitTangent(st, st.tn);
   const tn = st.tn;
   assert.ok(Math.abs(Math.hypot(tn[0], tn[1], tn[2]) - 1) < 1e-15);
   assert.ok(Math.abs(st.cosAlpha - tn[2]) < 1e-15, 'cos of the turn from t = e_mu');
-  assert.ok(tn[0] > 0 && Math.abs(tn[0] - tn[1]) < 1e-6, 'along the symmetric branch, lambda increasing');
-  assert.is(Math.sign(st.detY), 1);
+  assert.ok(tn[0] > 0 && Math.abs(tn[0] - tn[1]) < 1e-12, 'along the symmetric branch, lambda increasing');
+  assert.ok(st.lu.det > 0);
 });
 
 test('a straight step is one smooth arc; a chord at a wide angle to both tangents is not', () => {

@@ -5,7 +5,7 @@ import { MAX_STEPS, TraceState } from '../../../src/model/qre/trace-state.js';
 
 test('every named scalar is its own slot, and caution scales the limits', () => {
   const st = new TraceState(new QreSystem(true), 0.5);
-  const names = ['target', 'maxStep', 'prevChord', 'detX', 'h', 'err', 'crossing', 'chord', 'alpha', 'noise', 'dist', 'yMax', 'd1', 'kappa', 'cosAlpha', 'detY', 'errY', 'maxStepPerMu'] as const;
+  const names = ['target', 'maxStep', 'prevChord', 'detX', 'h', 'err', 'crossing', 'chord', 'alpha', 'noise', 'dist', 'yMax', 'cosAlpha', 'maxStepPerMu'] as const;
   names.forEach((name, k) => {
     st[name] = k + 0.5;
   });
