@@ -2,7 +2,10 @@
  * `negsim backtest [FILES..]`: each scenario that carries `observed:` is run (a Monte Carlo, as
  * `negsim run` plays it: same seed, same runs, same numbers), and its forecasts are scored against what
  * really happened (src/backtest/). Files without `observed:` are skipped with a note on stderr; with no
- * files, every scenario under scenarios/ that has one is backtested. Every file is loaded and checked
+ * files, every scenario under scenarios/ that has one is backtested; a folder (`record/`) stands for the
+ * scenario files in it. It prints the counts, negsim's scores beside the three baselines (overall,
+ * attendance apart, by kind and by case) and the reliability table; `--csv`, `--scores-csv`,
+ * `--reliability-csv` and `--report` write them to files, all or none. Every file is loaded and checked
  * before any run starts, and the CSV path before that, so bad input costs nothing and leaves nothing.
  */
 import { readdirSync } from 'node:fs';
@@ -11,7 +14,7 @@ import type { Argv } from 'yargs';
 import { backtest, type BacktestInput } from '../backtest/backtest.js';
 import { OutputSet } from '../report/output-set.js';
 import { backtestJson, backtestText } from '../report/backtest.js';
-import { backtestCsv } from '../report/backtest-csv.js';
+import { backtestCsv, backtestReliabilityCsv, backtestScoresCsv } from '../report/backtest-csv.js';
 import { colorEnabled, painter } from '../report/color.js';
 import { progressBar } from '../report/progress.js';
 import type { Scenario } from '../scenario/types.js';
@@ -30,6 +33,9 @@ export interface BacktestArgs {
   seed?: unknown;
   workers?: unknown;
   csv?: string;
+  'scores-csv'?: string;
+  'reliability-csv'?: string;
+  report?: string;
   json?: boolean;
   quiet?: boolean;
   'max-minutes'?: unknown;
@@ -42,13 +48,17 @@ export function backtestOptions(y: Argv): Argv<BacktestArgs> {
     .option('runs', { alias: 'n', type: 'string', default: String(DEFAULT_RUNS), describe: `runs a scenario (1..${MAX_RUNS})` })
     .option('seed', { alias: 's', type: 'string', default: String(DEFAULT_SEED), describe: 'master seed, the same for every scenario' })
     .option('workers', { alias: 'w', type: 'string', default: 'auto', describe: 'worker threads: a number or auto (one per core); the output is the same for any count' })
-    .option('csv', { type: 'string', describe: 'write one row a question (scenario, question, ask, actor, measure, p, lo, hi, observed, brier, logloss, n, seed) to this file' })
+    .option('csv', { type: 'string', describe: 'write one row a question (scenario, question, ask, actor, measure, p, lo, hi, observed, brier, logloss, n, seed, scenario_sha256, attendance, base_rate, base_rate_out_of_sample) to this file' })
+    .option('scores-csv', { type: 'string', describe: 'write the scores to this file: a row a group of questions (all, attendance, other, each kind, each case), Brier and log loss of negsim and the three baselines side by side' })
+    .option('reliability-csv', { type: 'string', describe: 'write the reliability tables to this file: a row a forecaster and tenth of the forecast scale (questions, mean forecast, share yes with its 95% interval, ECE)' })
+    .option('report', { type: 'string', describe: 'also write the backtest as a self-contained HTML report (scores beside the baselines, the reliability diagram) to this file' })
     .option('max-minutes', { type: 'string', describe: 'refuse, before it starts, a job expected to take longer (estimated from a short calibration)' })
     .option('json', { type: 'boolean', describe: 'print the backtest as JSON instead of the tables' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'print nothing on stderr but errors' })
     .epilogue(examples([
       ['negsim backtest', 'every shipped scenario with an observed: block, 10,000 runs each, seed 1'],
       ['negsim backtest scenarios/geneva-2014.yaml --runs 2000 --csv backtest.csv', 'one scenario, its questions also as CSV'],
+      ['negsim backtest record/ --report results/record.html', 'the record of past negotiations: counts, scores by kind and case, reliability, and an HTML report'],
     ])) as unknown as Argv<BacktestArgs>;
 }
 
@@ -82,7 +92,11 @@ export async function backtestCommand(args: BacktestArgs, io: Io): Promise<void>
   const runs = intFlag('runs', args.runs ?? DEFAULT_RUNS, 1, MAX_RUNS);
   const seed = intFlag('seed', args.seed ?? DEFAULT_SEED, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   const workers = workersOption(args.workers, io, args.quiet);
-  if (args.csv !== undefined) await outputFlag('--csv', args.csv, 'backtest.csv');
+  const outputs = { '--csv': args.csv, '--scores-csv': args['scores-csv'], '--reliability-csv': args['reliability-csv'], '--report': args.report };
+  const examplesOf = { '--csv': 'backtest.csv', '--scores-csv': 'scores.csv', '--reliability-csv': 'reliability.csv', '--report': 'results/backtest.html' };
+  for (const [flag, path] of Object.entries(outputs)) {
+    if (path !== undefined) await outputFlag(flag, path, examplesOf[flag as keyof typeof examplesOf]);
+  }
   const named = expandScenarioPaths((args.files ?? []).map(String));
   const files = distinctFiles(named.length > 0 ? named : shippedScenarioFiles(), args, io);
   const warn = (w: string) => { if (!args.quiet) io.err(w + '\n'); };
@@ -109,7 +123,7 @@ export async function backtestCommand(args: BacktestArgs, io: Io): Promise<void>
     else if (named.length > 0 && !args.quiet) io.err(`negsim: ${file} has no observed: block (what really happened); skipped\n`);
   }
   if (problems.length > 0) throw new UserError(problems.join('\n'));
-  refuseOverwritingInputs(namedOutputs({ '--csv': args.csv }), scenarios.flatMap(scenarioInputs));
+  refuseOverwritingInputs(namedOutputs(outputs), scenarios.flatMap(scenarioInputs));
   checkTime(scenarios.map((scenario) => ({ scenario, runs })), workers, args, io);
   if (scenarios.length === 0) {
     throw new UserError(named.length > 0
@@ -135,17 +149,25 @@ export async function backtestCommand(args: BacktestArgs, io: Io): Promise<void>
     runProgress.running = false;
   }
   const result = backtest(inputs);
+  const made = { negsim: VERSION, rng: rngName, seed, runs };
   const written = new OutputSet();
   try {
     if (args.csv) await written.add(args.csv, backtestCsv(result));
+    if (args['scores-csv']) await written.add(args['scores-csv'], backtestScoresCsv(result, made));
+    if (args['reliability-csv']) await written.add(args['reliability-csv'], backtestReliabilityCsv(result, made));
+    if (args.report) {
+      const { backtestReportHtml } = await import('../report/html/backtest-report.js');
+      await written.add(args.report, await backtestReportHtml(result, made));
+    }
     await written.commit();
   } finally {
     await written.abort();
   }
   if (args.json) {
-    io.out(backtestJson(result, { negsim: VERSION, rng: rngName, seed, runs }));
+    io.out(backtestJson(result, made));
   } else {
     const color = colorEnabled({ flag: args.color, env: process.env, isTTY: io.tty?.out ?? false });
     io.out(backtestText(result, painter(color)));
   }
+  if (args.report && !args.quiet) io.err(`negsim: report written to ${args.report}\n`);
 }

@@ -66,4 +66,27 @@ test('a scenario without observed is a bug of the caller and throws', () => {
   assert.throws(() => backtest([{ scenario: bare, summary: null as never, tally: null as never }]), /has no observed block/);
 });
 
+test('the case-out base rate sees only the other file: talks yes here, no there -> each gets the other\'s answer', () => {
+  const talks = r.scenarios.map((s) => s.questions.find((q) => q.question === 'talks')!);
+  assert.equal(talks.map((q) => [q.observed, q.baseRate, q.outOfSampleBaseRate, q.outOfSampleBasis]), [[true, 0.5, 0, 'kind'], [false, 0.5, 1, 'kind']]);
+  // both talks questions are certain misses out of sample: Brier 1 each; deal and truce no in both files: 0
+  assert.is(r.overall.outOfSampleBaseRate.brier, 2 / 6);
+  assert.is(r.scorecards.outOfSampleBaseRate.attendance.brier, 1);
+  assert.is(r.scorecards.outOfSampleBaseRate.nonAttendance.brier, 0);
+});
+
+test('the counts and the scorecards: the same questions as the score sets, attendance apart, by kind and case', () => {
+  assert.equal(r.counts, {
+    cases: 2, questions: 6, attendance: 2, attendanceShare: 1 / 3, yes: 1, no: 5,
+    byKind: { agreement: { n: 2, yes: 0, no: 2 }, talks: { n: 2, yes: 1, no: 1 }, held: { n: 2, yes: 0, no: 2 } },
+  });
+  for (const who of ['negsim', 'half', 'baseRate', 'outOfSampleBaseRate'] as const) {
+    assert.equal(r.scorecards[who].overall, r.overall[who], who);
+    assert.equal(r.scorecards[who].byCase.deadlock, r.scenarios[0].scores[who], who);
+    assert.is(r.scorecards[who].attendance.n + r.scorecards[who].nonAttendance.n, 6);
+  }
+  assert.equal(Object.keys(r.scorecards.negsim.byKind), ['agreement', 'talks', 'held']);
+  assert.is(r.scorecards.negsim.reliability.reduce((n, b) => n + b.n, 0), 6);
+});
+
 test.run();

@@ -20,8 +20,11 @@ test('Geneva II: every question with its forecast, interval, answer and squared 
   for (const q of QUESTIONS) assert.match(r.out, new RegExp(`\\n  ${q} +\\S.* \\d\\.\\d{3} \\[\\d\\.\\d{3}, \\d\\.\\d{3}\\] +(yes|no) +\\d\\.\\d{4}\\n`), q);
   assert.match(r.out, /\n  deal +agreement +\d\.\d{3} .* no /);
   for (const l of r.out.split('\n')) assert.ok(l.length <= 80, l);
-  assert.match(r.out, /\ngeneva-2014   10   \d\.\d{4}   \d\.\d{3}    0\.2500   0\.693    0\.0000   0\.000\n/);
-  assert.match(r.out, /in-sample/);
+  // one file: the in-sample base rate is each answer (0), the case-out one has nothing to learn from (0.5)
+  assert.match(r.out, /\n  geneva-2014        10    \d\.\d{4}      0\.2500      0\.0000      0\.2500\n/);
+  assert.match(r.out, /\n  geneva-2014        10     \d\.\d{3}       0\.693       0\.000       0\.693\n/);
+  assert.match(r.out, /Base rate in sample/);
+  assert.match(r.out, /\nReliability: negsim's forecasts in tenths/);
   assert.match(r.out, /Position forecasts/);
   assert.is(r.err, '');
 });
@@ -33,14 +36,15 @@ test('--csv writes one row a question (header + 10), observed as 1/0, the seed o
   assert.is(r.code, 0, r.err);
   const rows = readFileSync(csv, 'utf8').split('\r\n');
   assert.is(rows.pop(), '');
-  assert.is(rows[0], 'scenario,question,ask,actor,measure,p,lo,hi,observed,brier,logloss,n,seed,scenario_sha256');
+  assert.is(rows[0], 'scenario,question,ask,actor,measure,p,lo,hi,observed,brier,logloss,n,seed,scenario_sha256,attendance,base_rate,base_rate_out_of_sample');
   assert.is(rows.length, 11);
   assert.equal(rows.slice(1).map((l) => l.split(',')[1]), QUESTIONS);
   for (const l of rows.slice(1)) {
     const f = l.split(',');
-    assert.is(f.length, 14);
+    assert.is(f.length, 17);
     assert.is(f[13], '59c910ce21097dcb851e78dc9eb06ebb14fe5103682fc1316e2c868eed177cd9');
     assert.ok(['0', '1'].includes(f[8]), l);
+    assert.equal([f[15], f[16]], [f[8], '0.5'], 'one file: in sample, its own answer; case out, 0.5');
     assert.equal([f[11], f[12]], ['200', '5']);
     assert.ok(Math.abs(Number(f[9]) - (Number(f[5]) - Number(f[8])) ** 2) < 1e-5, l);
   }
@@ -112,6 +116,81 @@ test('the same bytes for 1 and 3 workers; no files means the shipped scenarios w
   assert.is(all.code, 0, all.err);
   assert.match(all.out, /\ngeneva-2014: Geneva II/);
   assert.not.match(all.out, /eu-car-emissions/);
+});
+
+const DEADLOCK = 'test/backtest/deadlock.yaml';
+
+test('two files: the counts, attendance apart, and the baselines, all from the answers alone (worked by hand)', () => {
+  const r = negsim(['backtest', GENEVA, DEADLOCK, '--runs', '50', '--workers', '1']);
+  assert.is(r.code, 0, r.err);
+  for (const l of r.out.split('\n')) assert.ok(l.length <= 80, l);
+  // Geneva II: attends yes x2, withdraws no x2, withdrawal, agreement no, talks yes, accepted, held, carried_out no;
+  // the deadlock: agreement no, talks yes, held no
+  assert.ok(r.out.includes('\nQuestions: 13 in 2 cases; 4 on attendance (30.8%; asks attends and talks), 9\nothers; 4 answered yes, 9 no\n'), r.out);
+  assert.ok(r.out.includes([
+    '  kind of question  questions    yes     no',
+    '  attends                   2      2      0',
+    '  withdraws                 2      0      2',
+    '  withdrawal                1      0      1',
+    '  agreement                 2      0      2',
+    '  talks                     2      2      0',
+    '  accepted                  1      0      1',
+    '  held                      2      0      2',
+    '  carried_out               1      0      1',
+    '  all                      13      4      9',
+  ].join('\n')), r.out);
+  // in sample every kind is all yes or all no: 0. Case out, Geneva's attends, withdraws, withdrawal, accepted and
+  // carried_out (7 questions) are asked nowhere else and take the deadlock's pooled 1 of 3: (2 x 4/9 + 5 x 1/9) / 13 = 1/9;
+  // attendance (gov, snc at 1/3, two talks at 1): 8/9 / 4 = 0.2222; the rest 5/9 / 9 = 0.0617
+  assert.match(r.out, /\nall questions        13    \d\.\d{4}      0\.2500      0\.0000      0\.1111\n/);
+  assert.match(r.out, /\n  attendance          4    \d\.\d{4}      0\.2500      0\.0000      0\.2222\n/);
+  assert.match(r.out, /\n  other questions     9    \d\.\d{4}      0\.2500      0\.0000      0\.0617\n/);
+  assert.match(r.out, /\n  deadlock            3    \d\.\d{4}      0\.2500      0\.0000      0\.0000\n/);
+  const prose = r.out.replace(/\n +/g, ' ').replace(/\n/g, ' ');
+  assert.ok(prose.includes('7 questions of a kind no other file asks took the share of yes over all the other files\' questions'), prose);
+  assert.match(r.out, /\n  0\.0-0\.1 +\d+ /);
+  // always 0.5: all 13 in [0.5, 0.6), 4 yes: |0.5 - 4/13| = 0.192
+  assert.match(prose, /Expected calibration error .*: negsim \d\.\d{3}; always 0\.5 0\.192; base rate in sample 0\.000, case out 0\.\d{3}/);
+});
+
+test('--scores-csv, --reliability-csv and --report: written together, the same numbers as --json, the seed on every row', () => {
+  const dir = tempDir();
+  const [scores, rel, html] = ['scores.csv', 'rel.csv', 'bt.html'].map((f) => join(dir, f));
+  const r = negsim(['backtest', GENEVA, DEADLOCK, '--runs', '60', '--seed', '4', '--workers', '1', '--scores-csv', scores, '--reliability-csv', rel, '--report', html, '--json']);
+  assert.is(r.code, 0, r.err);
+  assert.is(r.err, `negsim: report written to ${html}\n`);
+  const j = JSON.parse(r.out);
+  assert.equal([j.counts.cases, j.counts.questions, j.counts.attendance], [2, 13, 4]);
+  const srows = readFileSync(scores, 'utf8').split('\r\n').slice(1, -1).map((l) => l.split(','));
+  assert.equal(srows.map((f) => `${f[0]} ${f[1]}`), ['all ', 'attendance ', 'other ',
+    ...['attends', 'withdraws', 'withdrawal', 'agreement', 'talks', 'accepted', 'held', 'carried_out'].map((k) => `kind ${k}`), 'case geneva-2014', 'case deadlock']);
+  assert.equal(srows[0].slice(2, 4), ['13', '4']);
+  assert.is(Number(srows[0][4]), Number(j.scorecards.negsim.overall.brier.toPrecision(6)));
+  assert.equal(srows[0].slice(5, 8), ['0.25', '0', '0.111111']);
+  for (const f of srows) assert.equal(f.slice(-2), ['4', '60']);
+  const rrows = readFileSync(rel, 'utf8').split('\r\n').slice(1, -1).map((l) => l.split(','));
+  assert.is(rrows.length, 40);
+  assert.equal(rrows.filter((f) => f[0] === 'negsim').map((f) => Number(f[3])), j.scorecards.negsim.reliability.map((b: { n: number }) => b.n));
+  const page = readFileSync(html, 'utf8');
+  assert.ok(page.includes('data-chart="reliability"'));
+  assert.ok(page.includes('<h1>Backtest: 2 cases, 13 questions</h1>'));
+  assert.equal(readdirSync(dir).sort(), ['bt.html', 'rel.csv', 'scores.csv']);
+});
+
+test('bad output flags are refused before any run, and nothing is written: an empty name, an output over an input, two outputs one file', () => {
+  const dir = tempDir();
+  const csv = join(dir, 'a.csv');
+  const empty = negsim(['backtest', GENEVA, '--runs', '20', '--csv', csv, '--report', '']);
+  assert.is(empty.code, 1);
+  assert.match(empty.err, /--report needs a file name, e\.g\. --report results\/backtest\.html/);
+  const over = negsim(['backtest', GENEVA, '--runs', '20', '--csv', csv, '--scores-csv', GENEVA]);
+  assert.is(over.code, 1);
+  assert.match(over.err, /--scores-csv scenarios\/geneva-2014\.yaml is the scenario/);
+  const twice = negsim(['backtest', GENEVA, '--runs', '20', '--csv', csv, '--reliability-csv', csv]);
+  assert.is(twice.code, 1);
+  assert.match(twice.err, /--csv .* and --reliability-csv .* are the same file/);
+  for (const x of [empty, over, twice]) assert.ok(noStack(x.err));
+  assert.equal(readdirSync(dir), []);
 });
 
 test.run();

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { formatDiagnostic, loadScenario } from '../../src/scenario/load.js';
 import { expandScenarioPaths } from '../../src/scenario/scenario-files.js';
+import { backtestCounts } from '../../src/backtest/backtest.js';
 
 const files = expandScenarioPaths(['record']);
 
@@ -40,6 +41,22 @@ test('every case keeps the record\'s rules', () => {
     assert.match(text, /^# Encoded: /m, `${f}: a header saying when and from what it was encoded`);
     assert.match(text, /^# Errata: /m, `${f}: an errata line (none, or what was fixed and when)`);
   }
+});
+
+test('the counts negsim backtest record/ prints: 30+ cases, 300+ questions, at most a third on attendance, yes and no per kind', () => {
+  const cases = files.map((f) => loadScenario(f).scenario!).map((s) => ({
+    questions: s.observed!.questions.map((q) => ({ ask: q.ask, observed: q.answer })),
+  }));
+  const c = backtestCounts(cases);
+  assert.is(c.cases, files.length);
+  assert.ok(c.cases >= 30, `${c.cases} cases`);
+  assert.ok(c.questions >= 300, `${c.questions} questions`);
+  assert.ok(c.attendanceShare <= 1 / 3, `attendance ${c.attendance} of ${c.questions}`);
+  assert.is(c.yes + c.no, c.questions);
+  assert.is(Object.values(c.byKind).reduce((n, k) => n + k.n, 0), c.questions);
+  for (const [ask, k] of Object.entries(c.byKind)) assert.is(k.yes + k.no, k.n, ask);
+  // both answers of the record as a whole are well represented
+  assert.ok(Math.min(c.yes, c.no) >= c.questions / 3, `${c.yes} yes, ${c.no} no`);
 });
 
 test.run();

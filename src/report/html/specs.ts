@@ -17,6 +17,7 @@ import type { OutcomeName } from '../../sim/run-record.js';
 import { isOutcomeDifference, type ScenarioComparison, type SeedComparison } from '../../stats/comparison.js';
 import type { Estimate, Summary } from '../../stats/summary.js';
 import type { SweepResult } from '../../stats/sweep-summary.js';
+import type { Scorecard } from '../../backtest/scorecard.js';
 import { percent, points } from './format.js';
 
 /**
@@ -421,4 +422,60 @@ export function sweepSpec(r: SweepResult): TopLevelSpec {
       { mark: { type: 'point', filled: true, size: 30, opacity: 1, ...fixed }, encoding: { y: { field: 'p', type: 'quantitative' }, ...color } },
     ],
   }));
+}
+
+// ---------------------------------------------------------------- backtest
+
+/** One tenth of the forecast scale with questions in it: its numbers as the scorecard has them. */
+export interface ReliabilityRow { bin: number; lo: number; hi: number; n: number; meanP: number; freq: number; freqLo: number; freqHi: number; text: string }
+
+/** The reliability table's bins that hold questions (an empty bin has no point to draw). */
+export function reliabilityRows(card: Pick<Scorecard, 'reliability'>): ReliabilityRow[] {
+  return card.reliability.flatMap((b, bin) => (b.n === 0 ? [] : [{
+    bin, lo: b.lo, hi: b.hi, n: b.n, meanP: b.meanP, freq: b.freq, freqLo: b.freqLo, freqHi: b.freqHi, text: `${b.yes}/${b.n}`,
+  }]));
+}
+
+/**
+ * A reliability diagram (Murphy & Winkler 1977): for each tenth of the forecast scale, the share of its
+ * questions answered yes (with its 95% Wilson interval) against their mean forecast; a calibrated
+ * forecaster's points lie on the diagonal. Below it, how many questions each tenth holds (a forecaster's
+ * sharpness: the more at the ends, the bolder).
+ */
+export function reliabilitySpec(card: Pick<Scorecard, 'reliability'>, who = 'negsim'): TopLevelSpec {
+  const rows = reliabilityRows(card);
+  const side = WIDTH - 200;
+  const unit = { type: 'quantitative', scale: { domain: [0, 1], nice: false }, axis: { format: '.1~f', values: [0, 0.2, 0.4, 0.6, 0.8, 1] } };
+  const x = { field: 'meanP', ...unit, title: `${who}'s forecast (mean over the questions of each tenth)` };
+  const yTitle = 'Share answered yes (whiskers: 95% Wilson interval)';
+  return chart({
+    vconcat: [
+      {
+        width: side, height: side,
+        layer: [
+          { data: { values: [{ a: 0, b: 1 }] }, mark: { type: 'rule', color: '#9e9e9e', strokeDash: [4, 3] },
+            encoding: { x: { field: 'a', ...unit, title: x.title }, y: { field: 'a', ...unit, title: yTitle }, x2: { field: 'b' }, y2: { field: 'b' } } },
+          {
+            data: { values: rows },
+            layer: [
+              { mark: { type: 'errorbar', ticks: { size: 6 }, color: '#222', thickness: 1.2 }, encoding: { x, y: { field: 'freqLo', ...unit, title: yTitle }, y2: { field: 'freqHi' } } },
+              { mark: { type: 'point', filled: true, size: 60, color: '#1565c0', opacity: 1 }, encoding: { x, y: { field: 'freq', ...unit, title: yTitle } } },
+              // yes/n beside each point: how much a point weighs (the bars below show it too)
+              { mark: { type: 'text', align: 'left', baseline: 'middle', dx: 7, fontSize: 11, color: '#222' }, encoding: { x, y: { field: 'freq', ...unit, title: yTitle }, text: { field: 'text' } } },
+            ],
+          },
+        ],
+      },
+      {
+        width: side, height: 70,
+        data: { values: card.reliability.map((b) => ({ lo: b.lo, hi: b.hi, n: b.n })) },
+        mark: { type: 'rect', color: '#90a4ae', stroke: 'white', strokeWidth: 1 },
+        encoding: {
+          x: { field: 'lo', ...unit, title: `${who}'s forecast, in tenths` }, x2: { field: 'hi' },
+          y: { field: 'n', type: 'quantitative', title: 'Questions', axis: { tickMinStep: 1, format: 'd' } }, y2: { datum: 0 },
+        },
+      },
+    ],
+    spacing: 18,
+  });
 }

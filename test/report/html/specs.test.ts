@@ -2,8 +2,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   ceasefireRoundRows, ceasefireRoundSpec, differenceRows, hazardRows, measureRows, OUTCOME_LABELS, outcomeRows, outcomeSpec, partyRows,
-  partySpec, scenarioRows, seedRows, seriesLabel, survivalRows, sweepMetrics, sweepRows, sweepSpec,
+  partySpec, reliabilityRows, reliabilitySpec, scenarioRows, seedRows, seriesLabel, survivalRows, sweepMetrics, sweepRows, sweepSpec,
 } from '../../../src/report/html/specs.js';
+import { twoCases } from '../backtest-fixture.js';
 import type { SweepResult } from '../../../src/stats/sweep-summary.js';
 import { scenarios, seeds, summary, sweep } from './fixture.js';
 import { isOutcomeDifference } from '../../../src/stats/comparison.js';
@@ -94,6 +95,17 @@ test('a sweep over two values draws a line for each value of the second', () => 
   assert.is(seriesLabel(r, [1, 0.5]), '0.5');
   const r3 = { vary: [{ path: 'a' }, { path: 'b' }, { path: 'c' }] } as unknown as SweepResult;
   assert.is(seriesLabel(r3, [1, 0.5, 2]), 'b=0.5, c=2');
+});
+
+test('reliability: a point a tenth that holds questions, with its share of yes and interval; the bars below count all ten', () => {
+  const card = twoCases().scorecards.negsim;
+  const rows = reliabilityRows(card);
+  assert.equal(rows.map((r) => [r.bin, r.n, r.meanP, r.freq, r.text]), [[2, 1, 0.2, 0, '0/1'], [6, 1, 0.65, 1, '1/1'], [7, 1, 0.7, 1, '1/1'], [9, 3, (0.9 + 0.95 + 1) / 3, 1, '3/3']]);
+  assert.is(rows[0].freqHi, card.reliability[2].freqHi);
+  const spec = reliabilitySpec(card) as unknown as { vconcat: object[] };
+  assert.is(spec.vconcat.length, 2);
+  // the diagonal's one row, the four points, the ten bars
+  assert.is(specRows(spec).length, 1 + 4 + 10);
 });
 
 test.run();
