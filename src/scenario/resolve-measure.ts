@@ -106,7 +106,7 @@ export function resolveMeasure(r: Resolver, id: string, m: RawMeasure, model: Mo
     inForce,
     requires,
     parts: m.parts ?? 1,
-    tolerance: m.tolerance ?? 1,
+    tolerance: m.tolerance ?? 0,
     miss: r.numberOrShared([...base, 'miss'], m.miss, 'unit', model.miss),
     falseAlarm: r.numberOrShared([...base, 'false_alarm'], m.false_alarm, 'unit', model.falseAlarm),
     peace: r.numberOr([...base, 'peace'], m.peace, 'cost', 0.3),

@@ -51,18 +51,20 @@ type RangeName = keyof typeof RANGE;
  * costs come last and default to `audience_cost`'s slot (see model()).
  */
 export const MODEL_KEYS: readonly [string, keyof ModelParams, number, RangeName][] = [
-  ['lambda', 'lambda', 8, 'lambda'],
+  ['lambda', 'lambda', 60, 'lambda'],
   ['discount', 'discount', 0.9, 'unit'],
   ['miss', 'miss', 0.2, 'unit'],
   ['false_alarm', 'falseAlarm', 0.05, 'unit'],
   ['audience_cost', 'audienceCost', 0.1, 'cost'],
   ['flexibility', 'flexibility', 0.15, 'unit'],
   ['outside_option', 'outsideOption', 0.4, 'unit'],
-  ['betrayal_cost', 'betrayalCost', 0.3, 'cost'],
+  ['betrayal_cost', 'betrayalCost', 0.1, 'cost'],
   ['attend_alone_cost', 'attendAloneCost', 0.05, 'cost'],
   ['sincerity', 'sincerity', 0.5, 'unit'],
-  ['delay_cost', 'delayCost', 0, 'cost'],
+  ['delay_cost', 'delayCost', 0.02, 'cost'],
   ['war_gain', 'warGain', 0, 'gain'],
+  ['firmness', 'firmness', 1, 'unit'],
+  ['penalty', 'penalty', 0.5, 'cost'],
 ];
 /** Model keys whose default is another key's slot: [key, field, the field whose slot it shares, range]. */
 export const MODEL_SHARED_KEYS: readonly [string, keyof ModelParams, keyof ModelParams, RangeName][] = [
@@ -408,8 +410,8 @@ export class Resolver {
         const expr = this.expression([...pp, kind], text, withSlots, false);
         const spec: ConditionSpec = {
           kind, text, expr: expr ?? { t: 'num', v: 1 }, with: withSlots,
-          firmness: this.numberOr([...pp, 'firmness'], p.firmness, 'unit', 1),
-          penalty: this.numberOr([...pp, 'penalty'], p.penalty, 'cost', 0.5),
+          firmness: this.numberOrShared([...pp, 'firmness'], p.firmness, 'unit', model.firmness),
+          penalty: this.numberOrShared([...pp, 'penalty'], p.penalty, 'cost', model.penalty),
         };
         if (src !== undefined) spec.source = src;
         if (expr !== undefined) this.checkSatisfiable([...pp, kind], kind, expr, withSlots);

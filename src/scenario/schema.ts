@@ -318,21 +318,23 @@ const Measure = Type.Object(
 
 const Model = Type.Object(
   {
-    lambda: Type.Optional(Uncertain('lambda', 'Logit QRE rationality (0: random choice; large: best response). Default 8.')),
+    lambda: Type.Optional(Uncertain('lambda', 'Logit QRE rationality (0: random choice; large: best response). Default 60.')),
     discount: Type.Optional(Uncertain('unit', 'Per-round discount factor. Default 0.9.')),
     miss: Type.Optional(Uncertain('unit', 'Default probability a ceasefire violation goes unseen. Default 0.2.')),
     false_alarm: Type.Optional(Uncertain('unit', 'Default probability compliance is seen as a violation. Default 0.05.')),
     audience_cost: Type.Optional(Uncertain('cost', 'Default cost of boycotting or walking out. Default 0.1.')),
     flexibility: Type.Optional(Uncertain('unit', 'Default rate at which positions move toward the proposal. Default 0.15.')),
     outside_option: Type.Optional(Uncertain('unit', 'Default utility of no deal. Default 0.4.')),
-    betrayal_cost: Type.Optional(Uncertain('cost', 'Utility lost by signing with a side that turns out insincere. Default 0.3.')),
+    betrayal_cost: Type.Optional(Uncertain('cost', 'Utility lost by signing with a side that turns out insincere. Default 0.1.')),
     attend_alone_cost: Type.Optional(Uncertain('cost', 'Utility lost by attending talks the other essential parties boycott. Default 0.05.')),
     sincerity: Type.Optional(Uncertain('unit', 'Prior probability that an actor is sincere where the file says nothing. Default 0.5.')),
-    delay_cost: Type.Optional(Uncertain('cost', 'What a round of talks without a deal costs each party. Default 0.')),
+    delay_cost: Type.Optional(Uncertain('cost', 'What a round of talks without a deal costs each party. Default 0.02.')),
     boycott_cost: Type.Optional(Uncertain('cost', 'Default audience cost of a boycott. Default: audience_cost.')),
     walkout_cost: Type.Optional(Uncertain('cost', 'Default audience cost of walking out. Default: audience_cost.')),
     offer_cost: Type.Optional(Uncertain('cost', 'Default audience cost of turning down or failing one\'s own offer. Default: audience_cost.')),
     war_gain: Type.Optional(Uncertain('gain', 'Default battlefield expectation of an armed actor (utility per round of fighting over a round of ceasefire). Default 0.')),
+    firmness: Type.Optional(Uncertain('unit', 'Default probability that a stated red line or precondition binds in a run. Default 1.')),
+    penalty: Type.Optional(Uncertain('cost', 'Default utility lost when a deal breaks a red line that does not bind. Default 0.5.')),
   },
   { additionalProperties: false, description: 'Model parameters; every key optional.' },
 );

@@ -247,6 +247,10 @@ export interface ModelParams {
   offerCost: Slot;
   /** Default battlefield expectation. */
   warGain: Slot;
+  /** Default firmness of a red line or precondition (the probability it binds in a run). */
+  firmness: Slot;
+  /** Default penalty of a red line or precondition that does not bind. */
+  penalty: Slot;
 }
 
 export interface SourceSpec {

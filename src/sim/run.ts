@@ -1,122 +1,121 @@
 /**
- * One run of the conference: the round loop.
+ * One run of the conference: the round loop. It orchestrates; the equations live in src/model/.
  *
- * Round 0 (the run-up): the measures offered "before" (a detainee exchange, a ceasefire offer) are played,
- * then each party chooses to attend or boycott. Rounds 1..T: a ceasefire in force is played (comply or
- * violate, seen through noisy monitoring, beliefs updated by Bayes' rule); measures offered this round are
- * played; the mediator proposes; each party at the table accepts, continues or withdraws; positions move.
- * Every choice is drawn from the logit QRE of its stage game (model/games/*, model/logit-qre.ts) with this
- * run's generator, so the run depends on (scenario, seed, run index) only.
+ * Round 0 (the run-up): the measures in force start, those offered "before" are played (measures.ts), then
+ * each party chooses to attend or boycott (model/games/attendance.ts). Rounds 1..T (T: the last round of
+ * talks, the deadline's if earlier): the measures offered this round are played, then every measure in
+ * force plays its round; the mediator proposes (model/proposal.ts, model/nash-bargaining.ts); each party
+ * at the table that has not yet signed the text accepts, continues or withdraws
+ * (model/games/round-game.ts); positions move. A signed deal goes to the ratifiers and is implemented or
+ * not (measures.ts implement). Measures in force go on through the window after the talks.
+ * Every choice is drawn from the logit QRE of its stage game with this run's generator, so the run depends
+ * on (scenario, seed, run index) only.
  *
  * docs/MODEL.md states every equation; the stage games' comments state their payoffs.
  */
-import { bayesTrust, monitoredLikelihood } from '../model/bayes-trust.js';
 import { fillAttendanceGame, type AttendanceTerms } from '../model/games/attendance.js';
-import { fillBayesianPair, newBayesianPairGame, INSINCERE, SINCERE } from '../model/games/bayesian-pair.js';
-import {
-  discountedRounds,
-  fillAcceptanceTypePayoffs,
-  fillComplianceTypePayoffs,
-  type StageTerms,
-} from '../model/games/ceasefire.js';
+import { INSINCERE, SINCERE } from '../model/games/bayesian-pair.js';
 import { ACCEPT, ACTION_NAMES, fillRoundGame, roundAction, WITHDRAW, type RoundTerms } from '../model/games/round-game.js';
+import { talksContinuation } from '../model/continuation.js';
+import { dealValue } from '../model/deal-value.js';
+import { implementationProbability } from '../model/implementation.js';
+import { logit2 } from '../model/logit-choice.js';
 import { LogitQreSolver } from '../model/logit-qre.js';
-import { UniquePairQre } from '../model/unique-pair-qre.js';
+import { NashBargainer } from '../model/nash-bargaining.js';
 import { expectedPayoffs, type NormalFormGame } from '../model/normal-form.js';
 import { bindCondition, compileCondition, conditionBox, conditionHolds, type CompiledCondition } from '../model/preferences/red-line.js';
 import { bindExit, compileExit, exitTriggered, type CompiledExit, type ExitState } from '../model/preferences/exit.js';
-import { N_PUSH, pushIndex } from '../model/preferences/inclination.js';
+import { pushIndex } from '../model/preferences/inclination.js';
 import { applyPriority } from '../model/preferences/priority.js';
 import { Mediator } from '../model/proposal.js';
 import { spatialUtility, weightedDistance } from '../model/spatial-utility.js';
 import { sampleParams } from '../scenario/sample.js';
 import type { Scenario } from '../scenario/types.js';
+import { MeasurePlayer } from './measures.js';
 import { runRng } from './rng.js';
 import {
   AGREEMENT,
-  BY_BOTH,
-  CF_BROKEN,
-  CF_HELD,
-  CF_NOT_OFFERED,
-  CF_REJECTED,
   NO_TALKS,
+  playedRounds,
   STALEMATE,
+  talkRounds,
   TRIGGER_CHOICE,
   TRIGGER_EXIT,
   TRIGGER_NONE,
   WITHDRAWAL,
   type RunRecord,
 } from './run-record.js';
+import { RunState } from './run-state.js';
 import type { TraceEvent, TracePlayer } from './trace-event.js';
 
-const TYPE_NAMES = ['sincere', 'buying time'];
-const EXCHANGE_ACTIONS = ['honour', 'renege'] as const;
-const OFFER_ACTIONS = ['accept', 'reject'] as const;
-const CEASEFIRE_ACTIONS = ['comply', 'violate'] as const;
+/**
+ * The text stays the same while no issue of the proposal moves by more than this (0..100 scale): half a
+ * point, below the resolution at which analysts state positions (docs/MODEL.md §4).
+ */
+export const SAME_TEXT = 0.5;
+
+/** A caller's hook to overwrite sampled values (negsim explain sets inputs per run). */
+export type InputHook = (values: Float64Array) => void;
 
 export class RunEngine {
   readonly scenario: Scenario;
+  private readonly st: RunState;
+  private readonly measures: MeasurePlayer;
   private readonly nA: number;
   private readonly nI: number;
+  /** The last round of talks. */
   private readonly T: number;
-  /** Indexes of the parties, in actor order. */
+  private readonly played: number;
   private readonly parties: number[];
   private readonly essential: Uint8Array;
   private readonly conditions: CompiledCondition[][];
+  /** Per actor and condition: whether it counts at the framework stage (not a box on non-framework issues only). */
+  private readonly frameworkCondition: boolean[][];
   private readonly exits: CompiledExit[][];
+  private readonly ratifiers: number[];
   private readonly solver = new LogitQreSolver();
-  private readonly uniquePair = new UniquePairQre();
   private readonly mediator: Mediator;
+  private readonly bargainer: NashBargainer;
 
-  // per-run state, allocated once
-  private values: Float64Array = new Float64Array(0);
-  private rng: () => number = () => 0;
-  private lambda = 0;
-  private delta = 0;
-  private betrayal = 0;
-  private readonly type: Uint8Array;
-  private readonly outside: Float64Array;
-  private readonly audience: Float64Array;
   private readonly flex: Float64Array;
+  private readonly walkout: Float64Array;
+  private readonly boycott: Float64Array;
+  private readonly capability: Float64Array;
   private readonly pos0: Float64Array;
   private readonly pos: Float64Array;
-  private readonly sal: Float64Array;
   private readonly weight: Float64Array;
+  /** Issue weights over the framework's issues only (framework stage). */
+  private readonly fwWeight: Float64Array;
   private readonly csWeight: Float64Array;
-  private readonly belief: Float64Array;
-  private readonly push: Float64Array;
   private readonly binding: Uint8Array[];
   private readonly penalty: Float64Array[];
   private readonly exitCost: Float64Array[];
   private readonly ownLo: Float64Array;
   private readonly ownHi: Float64Array;
-  /** Each actor's slice of ownLo and ownHi (views made once, not every run). */
   private readonly ownLoOf: Float64Array[];
   private readonly ownHiOf: Float64Array[];
-  private readonly seen: Int32Array;
   private readonly present: Uint8Array;
   private readonly atTable: Uint8Array;
+  private readonly signed: Uint8Array;
+  private readonly signedText: Float64Array;
   private readonly proposal: Float64Array;
   private readonly lastProposal: Float64Array;
+  private readonly boxLo: Float64Array;
+  private readonly boxHi: Float64Array;
   private readonly canAccept: Uint8Array;
   private readonly dealValue: Float64Array;
   private readonly exitHit: Uint8Array;
-  // measures
-  private readonly cfActive: Uint8Array;
-  private readonly cfSeen: Int32Array;
-  // games
-  private readonly pairGame: NormalFormGame = newBayesianPairGame();
-  private readonly pairOut = new Float64Array(8);
-  private readonly sigmaComply = new Float64Array(4);
-  private readonly pairAct = new Int32Array(2);
-  private readonly pairSeen = new Int32Array(2);
-  private readonly stageA = new Float64Array(16);
-  private readonly stageB = new Float64Array(16);
-  private readonly accA = new Float64Array(16);
-  private readonly accB = new Float64Array(16);
-  private readonly stage: StageTerms = { peace: 0, temptation: 0, sucker: 0, push: 0, future: 0 };
+  private readonly signatories: Int32Array;
+  private readonly dealGains: Float64Array;
+  private readonly who: Int32Array;
+  /** At the framework stage (a framework is to be agreed first and has not been). */
+  private framework = false;
+  private frameworkAgreed = false;
+  private readonly frameworkDeal: Float64Array;
+  private delay = 0;
+  private deadlineCost = 0;
+
   private readonly playersGame: NormalFormGame;
-  /** One buffer for the players' games, and a view of it per payoff-vector length (the solver wants exact lengths). */
   private readonly payoffBuffer: Float64Array;
   private readonly payoffViews = new Map<number, Float64Array>();
   private readonly playersOut: Float64Array;
@@ -125,38 +124,40 @@ export class RunEngine {
   private readonly attendTerms: AttendanceTerms;
   private readonly roundTerms: RoundTerms;
   private readonly exitState: ExitState = { deviation: 0, breach: 0, violations: 0, trust: 1, round: 0, rounds: 0 };
-  /** The binding conditions of the parties at the table this round, as many as propose counts (arrays sized once). */
   private readonly bindingConds: CompiledCondition[];
   private readonly bindingHolders: number[];
-  private trace: TraceEvent[] | null = null;
-  private decisions = 0;
 
   constructor(scenario: Scenario) {
     this.scenario = scenario;
     const s = scenario;
+    this.st = new RunState(s);
+    this.measures = new MeasurePlayer(this.st);
     const nA = (this.nA = s.actors.length);
     const nI = (this.nI = s.issues.length);
-    this.T = s.rounds;
-    this.parties = s.actors.flatMap((a, i) => (a.role === 'party' ? [i] : []));
+    this.T = talkRounds(s);
+    this.played = playedRounds(s);
+    this.parties = s.actors.flatMap((a, i) => (a.role === 'party' && a.atTable ? [i] : []));
+    this.ratifiers = s.actors.flatMap((a, i) => (a.role === 'ratifier' ? [i] : []));
     this.essential = Uint8Array.from(s.actors, (a) => (a.role === 'party' && a.essential ? 1 : 0));
     const issueIds = s.issues.map((i) => i.id);
     this.conditions = s.actors.map((a) => a.conditions.map((c) => compileCondition(c, issueIds)));
+    const inFramework = new Set(s.framework);
+    this.frameworkCondition = this.conditions.map((cs) => cs.map((c) => c.bounds === null || c.bounds.some((b) => inFramework.has(b.issue))));
     this.exits = s.actors.map((a) => a.exits.map((e) => compileExit(e, issueIds)));
     this.bindingConds = this.conditions.flat();
     this.bindingHolders = this.bindingConds.map(() => -1);
     this.mediator = new Mediator(nA, nI);
+    this.bargainer = new NashBargainer(nA, nI);
 
-    this.type = new Uint8Array(nA);
-    this.outside = new Float64Array(nA);
-    this.audience = new Float64Array(nA);
     this.flex = new Float64Array(nA);
+    this.walkout = new Float64Array(nA);
+    this.boycott = new Float64Array(nA);
+    this.capability = new Float64Array(nA);
     this.pos0 = new Float64Array(nA * nI);
     this.pos = new Float64Array(nA * nI);
-    this.sal = new Float64Array(nA * nI);
     this.weight = new Float64Array(nA * nI);
+    this.fwWeight = new Float64Array(nA * nI);
     this.csWeight = new Float64Array(nA * nI);
-    this.belief = new Float64Array(nA * nA);
-    this.push = new Float64Array(nA * N_PUSH);
     this.binding = this.conditions.map((c) => new Uint8Array(c.length));
     this.penalty = this.conditions.map((c) => new Float64Array(c.length));
     this.exitCost = this.exits.map((e) => new Float64Array(e.length));
@@ -164,16 +165,21 @@ export class RunEngine {
     this.ownHi = new Float64Array(nA * nI);
     this.ownLoOf = Array.from({ length: nA }, (_, a) => this.ownLo.subarray(a * nI, a * nI + nI));
     this.ownHiOf = Array.from({ length: nA }, (_, a) => this.ownHi.subarray(a * nI, a * nI + nI));
-    this.seen = new Int32Array(nA);
     this.present = new Uint8Array(nA);
     this.atTable = new Uint8Array(nA);
+    this.signed = new Uint8Array(nA);
+    this.signedText = new Float64Array(nI);
     this.proposal = new Float64Array(nI);
     this.lastProposal = new Float64Array(nI);
+    this.boxLo = new Float64Array(nI);
+    this.boxHi = new Float64Array(nI);
     this.canAccept = new Uint8Array(nA);
     this.dealValue = new Float64Array(nA);
     this.exitHit = new Uint8Array(nA);
-    this.cfActive = new Uint8Array(s.measures.length);
-    this.cfSeen = new Int32Array(s.measures.length * 2);
+    this.signatories = new Int32Array(nA);
+    this.dealGains = new Float64Array(nA);
+    this.who = new Int32Array(nA);
+    this.frameworkDeal = new Float64Array(nI);
 
     const P = this.parties.length;
     this.payoffBuffer = new Float64Array(Math.pow(3, P) * P);
@@ -183,11 +189,11 @@ export class RunEngine {
     this.players = new Int32Array(P);
     this.attendTerms = {
       value: new Float64Array(P), outside: new Float64Array(P), alone: new Float64Array(P),
-      audience: new Float64Array(P), push: new Float64Array(P), essential: new Uint8Array(P),
+      boycott: new Float64Array(P), push: new Float64Array(P), unmet: new Float64Array(P), essential: new Uint8Array(P),
     };
     this.roundTerms = {
       canAccept: new Uint8Array(P), essential: new Uint8Array(P), outside: new Float64Array(P),
-      audience: new Float64Array(P), deal: new Float64Array(P), cont: new Float64Array(P),
+      walkout: new Float64Array(P), deal: new Float64Array(P), cont: new Float64Array(P),
       stay: new Float64Array(P), accept: new Float64Array(P),
     };
   }
@@ -201,72 +207,87 @@ export class RunEngine {
     return v;
   }
 
-  /** Play run `run` of master seed `seed` into `rec` (and, if given, narrate it into `trace`). */
-  run(seed: number, run: number, rec: RunRecord, trace: TraceEvent[] | null = null): void {
-    this.trace = trace;
-    this.rng = runRng(seed, run);
-    this.values = rec.values;
+  /**
+   * Play run `run` of master seed `seed` into `rec` (and, if given, narrate it into `trace`). `inputs`, if
+   * given, may overwrite the sampled values before anything reads them.
+   */
+  run(seed: number, run: number, rec: RunRecord, trace: TraceEvent[] | null = null, inputs: InputHook | null = null): void {
+    const st = this.st;
+    st.trace = trace;
+    st.rng = runRng(seed, run);
+    st.values = rec.values;
     rec.run = run;
-    this.decisions = 0;
-    this.setUp(rec);
+    st.decisions = 0;
+    this.setUp(rec, inputs);
     this.play(rec);
-    rec.decisions = this.decisions;
-    this.trace = null;
+    rec.decisions = st.decisions;
+    st.trace = null;
   }
 
   // ---------------------------------------------------------------------------------------------------
   // set-up: sample the scenario's numbers and derive the run's arrays
 
-  private setUp(rec: RunRecord): void {
+  private setUp(rec: RunRecord, inputs: InputHook | null): void {
     const s = this.scenario;
+    const st = this.st;
     const { nA, nI } = this;
-    const v = this.values;
-    const rng = this.rng;
+    const v = st.values;
+    const rng = st.rng;
     sampleParams(s.params, rng, v);
-    if (this.trace) {
-      this.trace.push({
+    if (inputs) inputs(v);
+    if (st.trace) {
+      st.trace.push({
         kind: 'sampled',
         values: s.params.flatMap((p, i) => (p.dist.kind === 'fixed' ? [] : [{ path: p.path, value: v[i] }])),
       });
     }
-    this.lambda = v[s.model.lambda];
-    this.delta = v[s.model.discount];
-    this.betrayal = v[s.model.betrayalCost];
+    st.lambda = v[s.model.lambda];
+    st.delta = v[s.model.discount];
+    st.betrayal = v[s.model.betrayalCost];
+    this.delay = v[s.model.delayCost];
+    this.deadlineCost = s.deadlineCost >= 0 ? v[s.deadlineCost] : 0;
+    const inFramework = new Set(s.framework);
 
     for (let a = 0; a < nA; a++) {
       const actor = s.actors[a];
-      this.type[a] = rng() < v[actor.sincerity] ? SINCERE : INSINCERE;
-      this.outside[a] = v[actor.outsideOption.value];
-      this.audience[a] = v[actor.audienceCost];
+      st.type[a] = rng() < v[actor.sincerity] ? SINCERE : INSINCERE;
+      st.outside[a] = v[actor.outsideOption.value];
+      st.offerCost[a] = v[actor.offerCost];
+      st.warGain[a] = v[actor.warGain];
+      this.walkout[a] = v[actor.walkoutCost];
+      this.boycott[a] = v[actor.boycottCost];
       this.flex[a] = v[actor.flexibility];
-      const cap = v[actor.capability];
+      const cap = (this.capability[a] = v[actor.capability]);
       const o = a * nI;
       let total = 0;
+      let fwTotal = 0;
       for (let k = 0; k < nI; k++) {
         const has = actor.position[k] >= 0;
         this.pos0[o + k] = this.pos[o + k] = has ? v[actor.position[k]] : NaN;
-        this.sal[o + k] = has && actor.salience[k] >= 0 ? v[actor.salience[k]] : 0;
-        this.weight[o + k] = this.sal[o + k];
-        total += this.sal[o + k];
+        st.sal[o + k] = has && actor.salience[k] >= 0 ? v[actor.salience[k]] : 0;
+        this.weight[o + k] = st.sal[o + k];
+        total += st.sal[o + k];
+        if (inFramework.has(k)) fwTotal += st.sal[o + k];
       }
       for (let k = 0; k < nI; k++) {
+        this.fwWeight[o + k] = inFramework.has(k) && fwTotal > 0 ? this.weight[o + k] / fwTotal : 0;
         if (total > 0) this.weight[o + k] /= total;
-        this.csWeight[o + k] = cap * this.sal[o + k];
+        this.csWeight[o + k] = cap * st.sal[o + k];
       }
       for (const p of actor.priorities) applyPriority(this.weight, o, nI, p.issues);
     }
-    if (this.trace) this.trace.push({ kind: 'types', sincere: Array.from(this.type, (t) => t === SINCERE) });
+    if (st.trace) st.trace.push({ kind: 'types', sincere: Array.from(st.type, (t) => t === SINCERE) });
 
     // beliefs: the common prior (the other's own sincerity) unless the scenario says otherwise
     for (let a = 0; a < nA; a++) {
-      for (let b = 0; b < nA; b++) this.belief[a * nA + b] = a === b ? 1 : v[s.actors[b].sincerity];
-      for (const bel of s.actors[a].beliefs) this.belief[a * nA + bel.about] = v[bel.sincere];
+      for (let b = 0; b < nA; b++) st.belief[a * nA + b] = a === b ? 1 : v[s.actors[b].sincerity];
+      for (const bel of s.actors[a].beliefs) st.belief[a * nA + bel.about] = v[bel.sincere];
     }
-    this.push.fill(0);
+    st.push.fill(0);
     for (let a = 0; a < nA; a++) {
-      for (const inc of s.actors[a].inclinations) this.push[pushIndex(a, inc.toward)] += v[inc.strength];
+      for (const inc of s.actors[a].inclinations) st.push[pushIndex(a, inc.toward)] += v[inc.strength];
       for (const pr of s.actors[a].pressure) {
-        for (const t of pr.toward) this.push[pushIndex(pr.on, t)] += v[pr.strength];
+        for (const t of pr.toward) st.push[pushIndex(pr.on, t)] += v[pr.strength];
       }
     }
     this.ownLo.fill(0);
@@ -279,8 +300,8 @@ export class RunEngine {
         this.binding[a][j] = rng() < v[c.spec.firmness] ? 1 : 0;
         this.penalty[a][j] = v[c.spec.penalty];
         if (this.binding[a][j]) conditionBox(c, this.ownLoOf[a], this.ownHiOf[a]);
-        if (this.trace) {
-          this.trace.push({
+        if (st.trace) {
+          st.trace.push({
             kind: 'condition', actor: a, condition: j, binding: this.binding[a][j] === 1, text: c.spec.text,
             source: c.spec.source, penalty: this.penalty[a][j],
           });
@@ -293,9 +314,10 @@ export class RunEngine {
       }
     }
 
-    this.seen.fill(0);
-    this.cfActive.fill(0);
-    this.cfSeen.fill(0);
+    st.seen.fill(0);
+    this.signed.fill(0);
+    this.framework = s.framework.length > 0;
+    this.frameworkAgreed = false;
     rec.outcome = STALEMATE;
     rec.endRound = 0;
     rec.withdrewRound.fill(0);
@@ -312,12 +334,14 @@ export class RunEngine {
     rec.frameworkRound = 0;
     rec.ratified.fill(-1);
     rec.implemented = -1;
-    for (let m = 0; m < s.measures.length; m++) rec.measureFate[m] = s.measures[m].kind === 'ceasefire' ? CF_NOT_OFFERED : -1;
+    this.measures.reset(rec);
     for (let a = 0; a < nA; a++) {
-      const party = s.actors[a].role === 'party';
+      const actor = s.actors[a];
+      const party = actor.role === 'party';
       rec.attended[a] = party ? 0 : 1;
       this.atTable[a] = 0;
-      this.present[a] = party ? 0 : 1; // sponsors and mediators count in the median throughout
+      // mediators (and sponsors seated at the table) count in the proposal throughout; parties once they attend
+      this.present[a] = !party && actor.atTable && actor.role !== 'ratifier' ? 1 : 0;
     }
   }
 
@@ -325,8 +349,8 @@ export class RunEngine {
   // the round loop
 
   private play(rec: RunRecord): void {
-    const T = this.T;
-    this.offerMeasures(0, rec);
+    const { T, played } = this;
+    this.measures.offer(0, rec);
 
     // attendance, judged on the opening proposal with every party present
     for (const a of this.parties) this.present[a] = 1;
@@ -337,166 +361,235 @@ export class RunEngine {
       rec.outcome = NO_TALKS;
       rec.endRound = 0;
       this.narrate(0, 'no_talks', 'an essential party boycotted the talks');
-      this.playCeasefiresTo(1, T, rec);
+      for (let r = 1; r <= played; r++) this.measures.play(r, rec);
       return;
     }
 
     let talking = true;
-    for (let r = 1; r <= T; r++) {
-      this.playCeasefires(r, rec);
+    for (let r = 1; r <= played; r++) {
+      if (talking) this.measures.offer(r, rec);
+      this.measures.play(r, rec);
       if (!talking) continue;
-      this.offerMeasures(r, rec);
       this.propose(r);
       this.valueDeals(r);
       const ended = this.roundChoice(r, rec);
       if (ended) {
         talking = false;
         rec.endRound = r;
+        if (rec.outcome === AGREEMENT) this.afterAgreement(r, rec);
       } else {
         this.movePositions(r);
+        if (r >= T) {
+          talking = false;
+          rec.outcome = STALEMATE;
+          rec.endRound = T;
+          this.narrate(T, 'stalemate', `no agreement by the last round of talks (${T})`);
+        }
       }
     }
-    if (talking) {
-      rec.outcome = STALEMATE;
-      rec.endRound = T;
-      if (this.trace) this.narrate(T, 'stalemate', `no agreement by the last round (${T})`);
-    }
-    // a ceasefire still in force at the end keeps the fate CF_HELD it got when accepted
   }
 
   private narrate(round: number, outcome: string, detail: string): void {
-    if (this.trace) this.trace.push({ kind: 'outcome', round, outcome, detail });
+    if (this.st.trace) this.st.trace.push({ kind: 'outcome', round, outcome, detail });
   }
 
-  /** The proposal of round r from the actors present, moved to meet the binding conditions at the table. */
+  /**
+   * The proposal of round r: the weighted median of those at the table, moved to meet the binding
+   * conditions of the essential parties there (proposal.ts), then to the Nash bargaining solution of
+   * the essential parties inside the box those conditions leave (nash-bargaining.ts).
+   */
   private propose(r: number): void {
-    const { nA } = this;
+    const { nA, nI } = this;
     let count = 0;
     for (let a = 0; a < nA; a++) {
-      if (!this.present[a] || this.scenario.actors[a].role !== 'party') continue;
+      if (!this.present[a] || !this.essential[a]) continue;
       const conds = this.conditions[a];
       for (let j = 0; j < conds.length; j++) {
-        if (this.binding[a][j]) {
+        if (this.binding[a][j] && (!this.framework || this.frameworkCondition[a][j])) {
           this.bindingConds[count] = conds[j];
           this.bindingHolders[count++] = a;
         }
       }
     }
     const res = this.mediator.propose(this.present, this.pos, this.csWeight, this.bindingConds, this.bindingHolders, this.lastProposal, this.proposal, count);
+    let bargained = false;
+    if (res.feasible) {
+      this.boxLo.fill(0);
+      this.boxHi.fill(100);
+      for (let j = 0; j < count; j++) conditionBox(this.bindingConds[j], this.boxLo, this.boxHi);
+      let n = 0;
+      for (let a = 0; a < nA; a++) if (this.present[a] && this.essential[a]) this.who[n++] = a;
+      let inBox = true;
+      for (let k = 0; k < nI; k++) if (!(this.boxLo[k] <= this.boxHi[k]) || this.proposal[k] < this.boxLo[k] || this.proposal[k] > this.boxHi[k]) inBox = false;
+      if (inBox && n > 0) {
+        this.lastProposal.set(this.proposal);
+        const w = this.framework ? this.fwWeight : this.weight;
+        bargained = this.bargainer.solve(this.proposal, this.boxLo, this.boxHi, this.who, n, this.pos, w, this.st.outside, this.capability);
+        if (bargained) {
+          for (let j = 0; j < count; j++) {
+            if (!conditionHolds(this.bindingConds[j], this.proposal)) {
+              this.proposal.set(this.lastProposal);
+              bargained = false;
+              break;
+            }
+          }
+        }
+      }
+    }
+    // once a framework is agreed its issues stay where they were agreed
+    if (this.frameworkAgreed) for (const k of this.scenario.framework) this.proposal[k] = this.frameworkDeal[k];
     this.lastProposal.set(this.proposal);
-    if (this.trace) this.trace.push({ kind: 'proposal', round: r, values: Array.from(this.proposal), moved: res.moved, feasible: res.feasible });
+    // a text moved by more than SAME_TEXT on any issue is a new text: its signatures start again
+    for (let k = 0; k < nI; k++) {
+      if (Math.abs(this.proposal[k] - this.signedText[k]) > SAME_TEXT) {
+        this.signed.fill(0);
+        break;
+      }
+    }
+    if (this.st.trace) {
+      this.st.trace.push({ kind: 'proposal', round: r, values: Array.from(this.proposal), moved: res.moved || bargained, feasible: res.feasible });
+    }
+  }
+
+  /** Whether i's binding conditions allow the proposal (at the framework stage, those on its issues). */
+  private holds(a: number, j: number): boolean {
+    if (this.framework && !this.frameworkCondition[a][j]) return true;
+    return conditionHolds(this.conditions[a][j], this.proposal);
   }
 
   /** D_i (the deal's worth, if signed) and whether i can accept it, for every party present. */
   private valueDeals(r: number): void {
     const { nA, nI } = this;
+    const st = this.st;
+    const w = this.framework ? this.fwWeight : this.weight;
     for (let a = 0; a < nA; a++) {
       if (!this.present[a] || this.scenario.actors[a].role !== 'party') continue;
       let ok = 1;
       let soft = 0;
       const conds = this.conditions[a];
-      const broken: string[] | null = this.trace ? [] : null;
+      const broken: string[] | null = st.trace ? [] : null;
       for (let j = 0; j < conds.length; j++) {
-        if (conditionHolds(conds[j], this.proposal)) continue;
+        if (this.holds(a, j)) continue;
         if (this.binding[a][j]) ok = 0;
         else soft += this.penalty[a][j];
         if (broken) broken.push(conds[j].spec.text);
       }
-      const u = spatialUtility(this.proposal, this.pos, this.weight, a * nI, nI);
-      const tau = this.trustOf(a, false);
-      const o = this.outside[a];
+      const u = spatialUtility(this.proposal, this.pos, w, a * nI, nI);
+      const tau = this.minTrust(a);
+      const pi = implementationProbability(tau, this.measures.dealGuaranteeOf);
       this.canAccept[a] = ok;
-      this.dealValue[a] = tau * u + (1 - tau) * (o - this.betrayal) - soft;
-      if (this.trace) {
-        this.trace.push({
-          kind: 'deal-value', round: r, actor: a, utility: u, trust: tau, deal: this.dealValue[a],
+      this.dealValue[a] = dealValue(u, pi, st.outside[a], st.betrayal, soft);
+      if (st.trace) {
+        st.trace.push({
+          kind: 'deal-value', round: r, actor: a, utility: u, trust: pi, deal: this.dealValue[a],
           cont: this.continuation(a, r), canAccept: ok === 1, brokenBy: broken ?? [],
         });
       }
     }
   }
 
-  /** Product (forMin = false) or minimum (forMin = true) of a's beliefs that the other essential parties present are sincere. */
-  private trustOf(a: number, forMin: boolean): number {
+  /** The lowest of a's beliefs that the other essential parties present are sincere (1 if none). */
+  private minTrust(a: number): number {
     const { nA } = this;
     let t = 1;
     for (let b = 0; b < nA; b++) {
       if (b === a || !this.essential[b] || !this.present[b]) continue;
-      const x = this.belief[a * nA + b];
-      t = forMin ? Math.min(t, x) : t * x;
+      t = Math.min(t, this.st.belief[a * nA + b]);
     }
     return t;
   }
 
-  /** C_i: keeping the talks going (before the last round) is worth the deal on the table a round later, or the outside option. */
+  /** C_i of round r (continuation.ts). */
   private continuation(a: number, r: number): number {
-    const o = this.outside[a];
-    if (r >= this.T) return o;
-    const d = this.canAccept[a] ? this.dealValue[a] : -Infinity;
-    return o + this.delta * Math.max(0, d - o);
+    const last = r >= this.T;
+    const deadline = last && this.scenario.deadline > 0 ? this.deadlineCost : 0;
+    return talksContinuation(this.st.outside[a], this.dealValue[a], this.canAccept[a] === 1, this.st.delta, this.delay, last, deadline);
   }
 
   private attend(rec: RunRecord): boolean {
-    const P = this.parties.length;
+    const st = this.st;
+    const s = this.scenario;
     const t = this.attendTerms;
-    const alone = this.values[this.scenario.model.attendAloneCost];
-    for (let i = 0; i < P; i++) {
-      const a = this.parties[i];
-      t.value[i] = this.continuation(a, 0);
-      t.outside[i] = this.outside[a];
-      t.alone[i] = alone;
-      t.audience[i] = this.audience[a];
-      t.push[i] = this.push[pushIndex(a, 'attend')];
-      t.essential[i] = this.essential[a];
+    const alone = st.values[s.model.attendAloneCost];
+    let talksPossible = true;
+    let P = 0;
+    const pl = this.players;
+    for (const a of this.parties) {
+      let blocked = false;
+      let unmet = 0;
+      for (const pre of s.actors[a].attendIf) {
+        if (this.measures.satisfied(pre.measure, rec)) continue;
+        if (st.rng() < st.values[pre.firmness]) blocked = true;
+        else unmet += st.values[pre.penalty];
+      }
+      if (blocked) {
+        rec.attended[a] = 0;
+        this.present[a] = 0;
+        if (this.essential[a]) talksPossible = false;
+        if (st.trace) st.trace.push({ kind: 'outcome', round: 0, outcome: 'boycott', detail: `${s.actors[a].name} boycotts: its precondition for attending was not met` });
+        continue;
+      }
+      pl[P] = a;
+      t.value[P] = this.continuation(a, 0);
+      t.outside[P] = st.outside[a];
+      t.alone[P] = alone;
+      t.boycott[P] = this.boycott[a];
+      t.push[P] = st.pushOf(a, 'attend');
+      t.unmet[P] = unmet;
+      t.essential[P] = this.essential[a];
+      P++;
     }
-    this.playersGame.payoffs = this.payoffView((1 << P) * P);
-    fillAttendanceGame(this.playersGame, P, t);
-    const sigma = this.solver.solve(this.playersGame, this.lambda, this.playersOut);
-    let talks = true;
-    this.decisions += P;
-    const chosen: number[] | null = this.trace ? [] : null;
-    for (let i = 0; i < P; i++) {
-      const a = this.parties[i];
-      const attends = this.rng() < sigma[2 * i] ? 1 : 0;
-      chosen?.push(attends ? 0 : 1);
-      rec.attended[a] = attends;
-      this.atTable[a] = attends;
-      this.present[a] = attends;
-      if (!attends && this.essential[a]) talks = false;
+    let talks = talksPossible;
+    if (P > 0) {
+      this.playersGame.payoffs = this.payoffView((1 << P) * P);
+      fillAttendanceGame(this.playersGame, P, t, talksPossible);
+      const sigma = this.solver.solve(this.playersGame, st.lambda, this.playersOut);
+      st.decisions += P;
+      const chosen: number[] | null = st.trace ? [] : null;
+      for (let i = 0; i < P; i++) {
+        const a = pl[i];
+        const attends = st.rng() < sigma[2 * i] ? 1 : 0;
+        chosen?.push(attends ? 0 : 1);
+        rec.attended[a] = attends;
+        this.atTable[a] = attends;
+        this.present[a] = attends;
+        if (!attends && this.essential[a]) talks = false;
+      }
+      if (st.trace) this.traceGame(0, 'attendance', this.playersGame, sigma, Array.from(pl.subarray(0, P)), chosen!, () => ['attend', 'boycott']);
     }
-    if (this.trace) this.traceGame(0, 'attendance', this.playersGame, sigma, this.parties, chosen!, () => ['attend', 'boycott']);
     return talks;
   }
 
-  /** Round r's accept/continue/withdraw game. Returns true if the talks ended this round. */
+  /** Round r's accept/continue/withdraw game among those at the table who have not signed. Returns true if the talks ended. */
   private roundChoice(r: number, rec: RunRecord): boolean {
     const { nI } = this;
+    const st = this.st;
     const t = this.roundTerms;
     const pl = this.players;
     let n = 0;
-    for (const a of this.parties) if (this.atTable[a]) pl[n++] = a;
+    for (const a of this.parties) if (this.atTable[a] && !this.signed[a]) pl[n++] = a;
     for (let i = 0; i < n; i++) {
       const a = pl[i];
-      let stay = this.push[pushIndex(a, 'stay')];
+      let stay = st.pushOf(a, 'stay');
       this.exitHit[a] = 0;
       const exits = this.exits[a];
       if (exits.length > 0) {
-        const st = this.exitState;
-        st.deviation = weightedDistance(this.proposal, this.pos0, this.weight, a * nI, nI);
-        st.breach = this.canAccept[a] ? 0 : 1;
-        st.violations = this.seen[a];
-        st.trust = this.trustOf(a, true);
-        st.round = r;
-        st.rounds = this.T;
+        const es = this.exitState;
+        es.deviation = weightedDistance(this.proposal, this.pos0, this.weight, a * nI, nI);
+        es.breach = this.canAccept[a] ? 0 : 1;
+        es.violations = st.seen[a];
+        es.trust = this.minTrust(a);
+        es.round = r;
+        es.rounds = this.T;
         for (let j = 0; j < exits.length; j++) {
-          if (exitTriggered(exits[j], this.proposal, st)) {
+          if (exitTriggered(exits[j], this.proposal, es)) {
             stay -= this.exitCost[a][j];
             this.exitHit[a] = 1;
             if (rec.threatened[a] === 0) rec.threatened[a] = r;
-            if (this.trace) {
-              this.trace.push({
+            if (st.trace) {
+              st.trace.push({
                 kind: 'exit', round: r, actor: a, text: exits[j].spec.text, source: exits[j].spec.source,
-                cost: this.exitCost[a][j], state: { ...st },
+                cost: this.exitCost[a][j], state: { ...es },
               });
             }
           }
@@ -504,275 +597,126 @@ export class RunEngine {
       }
       t.canAccept[i] = this.canAccept[a];
       t.essential[i] = this.essential[a];
-      t.outside[i] = this.outside[a];
-      t.audience[i] = this.audience[a];
+      t.outside[i] = st.outside[a];
+      t.walkout[i] = this.walkout[a];
       t.deal[i] = this.dealValue[a];
       t.cont[i] = this.continuation(a, r);
       t.stay[i] = stay;
-      t.accept[i] = this.push[pushIndex(a, 'accept')];
+      t.accept[i] = st.pushOf(a, 'accept');
     }
-    let profiles = 1;
-    for (let i = 0; i < n; i++) profiles *= t.canAccept[i] ? 3 : 2;
-    this.playersGame.payoffs = this.payoffView(profiles * n);
-    fillRoundGame(this.playersGame, n, t, this.odometer);
-    const sigma = this.solver.solve(this.playersGame, this.lambda, this.playersOut);
-
-    this.decisions += n;
-    let off = 0;
     let essentialWithdrew = false;
-    let allAccept = true;
-    const chosen: number[] | null = this.trace ? [] : null;
-    for (let i = 0; i < n; i++) {
-      const a = pl[i];
-      const m = this.playersGame.strategies[i];
-      const u = this.rng();
-      let cum = 0;
-      let s = m - 1;
-      for (let k = 0; k < m; k++) {
-        cum += sigma[off + k];
-        if (u < cum) { s = k; break; }
+    if (n > 0) {
+      let profiles = 1;
+      for (let i = 0; i < n; i++) profiles *= t.canAccept[i] ? 3 : 2;
+      this.playersGame.payoffs = this.payoffView(profiles * n);
+      fillRoundGame(this.playersGame, n, t, this.odometer);
+      const sigma = this.solver.solve(this.playersGame, st.lambda, this.playersOut);
+      st.decisions += n;
+      let off = 0;
+      const chosen: number[] | null = st.trace ? [] : null;
+      for (let i = 0; i < n; i++) {
+        const a = pl[i];
+        const m = this.playersGame.strategies[i];
+        const u = st.rng();
+        let cum = 0;
+        let s = m - 1;
+        for (let k = 0; k < m; k++) {
+          cum += sigma[off + k];
+          if (u < cum) { s = k; break; }
+        }
+        off += m;
+        chosen?.push(s);
+        const act = roundAction(t.canAccept[i], s);
+        if (act === WITHDRAW) {
+          rec.withdrewRound[a] = r;
+          rec.trigger[a] = this.exitHit[a] ? TRIGGER_EXIT : TRIGGER_CHOICE;
+          this.atTable[a] = 0;
+          this.present[a] = 0;
+          if (this.essential[a]) essentialWithdrew = true;
+        } else if (act === ACCEPT) {
+          if (!this.signed.some((x) => x === 1)) this.signedText.set(this.proposal);
+          this.signed[a] = 1;
+        }
       }
-      off += m;
-      chosen?.push(s);
-      const act = roundAction(t.canAccept[i], s);
-      if (act === WITHDRAW) {
-        rec.withdrewRound[a] = r;
-        rec.trigger[a] = this.exitHit[a] ? TRIGGER_EXIT : TRIGGER_CHOICE;
-        this.atTable[a] = 0;
-        this.present[a] = 0;
-        if (this.essential[a]) essentialWithdrew = true;
+      if (st.trace) {
+        const cans = Array.from(t.canAccept.subarray(0, n));
+        this.traceGame(r, 'round', this.playersGame, sigma, Array.from(pl.subarray(0, n)), chosen!, (i) =>
+          cans[i] ? [...ACTION_NAMES] : ACTION_NAMES.slice(1),
+        );
       }
-      if (this.essential[a] && act !== ACCEPT) allAccept = false;
-    }
-    if (this.trace) {
-      const cans = Array.from(t.canAccept.subarray(0, n));
-      this.traceGame(r, 'round', this.playersGame, sigma, Array.from(pl.subarray(0, n)), chosen!, (i) =>
-        cans[i] ? [...ACTION_NAMES] : ACTION_NAMES.slice(1),
-      );
     }
     if (essentialWithdrew) {
       rec.outcome = WITHDRAWAL;
-      if (this.trace) {
+      if (st.trace) {
         // (Only when tracing: the hot loop builds no strings.)
         const who = this.scenario.actors.filter((_, a) => rec.withdrewRound[a] === r).map((x) => x.name);
         this.narrate(r, 'withdrawal', `${who.join(' and ')} withdrew`);
       }
       return true;
     }
-    if (allAccept) {
-      rec.outcome = AGREEMENT;
-      rec.deal.set(this.proposal);
-      this.narrate(r, 'agreement', 'every essential party accepted the proposal');
-      return true;
+    let allSigned = true;
+    for (const a of this.parties) if (this.essential[a] && !this.signed[a]) allSigned = false;
+    if (!allSigned) return false;
+    if (this.framework) {
+      this.framework = false;
+      this.frameworkAgreed = true;
+      this.frameworkDeal.set(this.proposal);
+      rec.frameworkRound = r;
+      this.signed.fill(0);
+      this.narrate(r, 'framework', 'every essential party accepted the framework; the talks go on to the full deal');
+      return false;
     }
-    return false;
+    rec.outcome = AGREEMENT;
+    rec.deal.set(this.proposal);
+    this.narrate(r, 'agreement', 'every essential party accepted the proposal');
+    return true;
+  }
+
+  /** A signed deal: each ratifier approves or rejects it; a ratified deal is implemented or not. */
+  private afterAgreement(r: number, rec: RunRecord): void {
+    const st = this.st;
+    const { nI } = this;
+    let ratified = true;
+    for (const a of this.ratifiers) {
+      const u = spatialUtility(this.proposal, this.pos, this.weight, a * nI, nI);
+      const p = logit2(st.lambda, u - st.outside[a] + st.pushOf(a, 'accept'));
+      const yes = st.rng() < p;
+      st.decisions++;
+      rec.ratified[a] = yes ? 1 : 0;
+      if (!yes) ratified = false;
+      if (st.trace) st.trace.push({ kind: 'outcome', round: r, outcome: yes ? 'ratified' : 'not ratified', detail: `${this.scenario.actors[a].name} ${yes ? 'approved' : 'rejected'} the deal (P = ${p.toFixed(3)})` });
+    }
+    if (!ratified) {
+      rec.implemented = 0;
+      return;
+    }
+    let n = 0;
+    for (const a of this.parties) {
+      if (!this.essential[a] || !this.present[a]) continue;
+      this.signatories[n] = a;
+      this.dealGains[n] = spatialUtility(this.proposal, this.pos, this.weight, a * nI, nI) - st.outside[a];
+      n++;
+    }
+    rec.implemented = n === 0 || this.measures.implement(r, this.signatories, n, this.dealGains) ? 1 : 0;
   }
 
   /** Positions move toward the proposal, less the more salient the issue, never across the actor's own binding bounds. */
   private movePositions(r: number): void {
     const { nI } = this;
+    const st = this.st;
     for (const a of this.parties) {
       if (!this.atTable[a]) continue;
       const o = a * nI;
-      const before = this.trace ? Array.from(this.pos.subarray(o, o + nI)) : null;
+      const before = st.trace ? Array.from(this.pos.subarray(o, o + nI)) : null;
       for (let k = 0; k < nI; k++) {
         const p = this.pos[o + k];
         if (Number.isNaN(p)) continue;
-        let q = p + this.flex[a] * (1 - this.sal[o + k]) * (this.proposal[k] - p);
+        let q = p + this.flex[a] * (1 - st.sal[o + k]) * (this.proposal[k] - p);
         const lo = this.ownLo[o + k], hi = this.ownHi[o + k];
         if (p >= lo && p <= hi) q = Math.min(hi, Math.max(lo, q));
         this.pos[o + k] = q;
       }
-      if (this.trace && before) this.trace.push({ kind: 'positions', round: r, actor: a, before, after: Array.from(this.pos.subarray(o, o + nI)) });
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------------
-  // measures: the detainee exchange and the ceasefire
-
-  private offerMeasures(r: number, rec: RunRecord): void {
-    const ms = this.scenario.measures;
-    for (let m = 0; m < ms.length; m++) {
-      if (ms[m].at !== r) continue;
-      // concessions and measures among more than two sides are played by the model of docs/MODEL.md §3.5-3.6
-      if (ms[m].kind === 'concession' || ms[m].sides.length !== 2) continue;
-      if (ms[m].kind === 'exchange') this.exchange(m, r, rec);
-      else this.offerCeasefire(m, r, rec);
-    }
-  }
-
-  /** Stage terms of side `a` of measure m in round r (future: the shadow of the future, 0 for one-shot). */
-  private stageTerms(m: number, a: number, future: number): StageTerms {
-    const ms = this.scenario.measures[m];
-    const v = this.values;
-    const st = this.stage;
-    st.peace = v[ms.peace];
-    st.temptation = v[ms.temptation];
-    st.sucker = v[ms.sucker];
-    st.push = this.push[pushIndex(a, 'comply')] + (ms.offeredBy === a ? this.audience[a] : 0);
-    st.future = future;
-    return st;
-  }
-
-  /**
-   * Solve the agent-form pair game with type payoffs uA, uB (into pairOut; pairGame holds its normal
-   * form when tracing or when traced); returns each agent's probability of action 0. A game whose
-   * payoffs ignore the other's type and whose QRE is certified unique skips path following
-   * (unique-pair-qre.ts): the same point.
-   */
-  private solvePair(beliefA: number, beliefB: number, uA: Float64Array, uB: Float64Array): Float64Array {
-    const direct = this.uniquePair.solve(uA, uB, beliefA, beliefB, this.lambda, this.pairOut);
-    if (!direct || this.trace) fillBayesianPair(this.pairGame, uA, uB, beliefA, beliefB);
-    const sigma = direct ? this.pairOut : this.solver.solve(this.pairGame, this.lambda, this.pairOut);
-    for (let k = 0; k < 4; k++) this.sigmaComply[k] = sigma[2 * k];
-    return this.sigmaComply;
-  }
-
-  /**
-   * Draw the realised types' actions (0 or 1) into pairAct and update each side's belief about the other
-   * from what it saw (into pairSeen: 1 if it saw action 1). Public play (exchange, acceptance) is seen as
-   * it is; ceasefire play (monitored) is seen through the noise: action 1 unseen with probability `miss`,
-   * action 0 taken for 1 with probability `falseAlarm`.
-   */
-  private drawPair(m: number, r: number, game: string, actionNames: readonly string[], monitored: boolean, miss: number, falseAlarm: number): void {
-    const [A, B] = this.scenario.measures[m].sides;
-    const { nA } = this;
-    const sigma = this.sigmaComply;
-    const tA = this.type[A], tB = this.type[B];
-    const actA = this.rng() < sigma[tA] ? 0 : 1;
-    const actB = this.rng() < sigma[2 + tB] ? 0 : 1;
-    this.pairAct[0] = actA;
-    this.pairAct[1] = actB;
-    this.decisions += 2;
-    if (this.trace) {
-      this.traceGame(r, `${game} (${this.scenario.measures[m].id})`, this.pairGame, this.pairOut, [A, A, B, B],
-        [tA === 0 ? actA : -1, tA === 1 ? actA : -1, tB === 0 ? actB : -1, tB === 1 ? actB : -1], () => [...actionNames], true);
-    }
-    for (let side = 0; side < 2; side++) {
-      const me = side === 0 ? A : B;
-      const other = side === 0 ? B : A;
-      const act = side === 0 ? actB : actA;
-      const seen = !monitored ? act : act === 1 ? (this.rng() >= miss ? 1 : 0) : this.rng() < falseAlarm ? 1 : 0;
-      this.pairSeen[side] = seen;
-      const base = side === 0 ? 2 : 0; // the other side's agents: sincere, buying time
-      // P(what was seen | type): the type's equilibrium probability of the action, through the noise
-      let ls = 1 - sigma[base], ln = 1 - sigma[base + 1];
-      if (monitored) {
-        ls = monitoredLikelihood(ls, miss, falseAlarm);
-        ln = monitoredLikelihood(ln, miss, falseAlarm);
-      }
-      if (seen === 0) {
-        ls = 1 - ls;
-        ln = 1 - ln;
-      }
-      const before = this.belief[me * nA + other];
-      const after = bayesTrust(before, ls, ln);
-      this.belief[me * nA + other] = after;
-      if (this.trace) {
-        const observed = !monitored
-          ? `saw it ${actionNames[act] === 'honour' ? 'honour the exchange' : actionNames[act] === 'renege' ? 'renege on the exchange' : actionNames[act]}`
-          : seen ? (act === 1 ? 'saw a violation' : 'saw a violation (a false alarm)') : act === 1 ? 'saw nothing (a violation went unseen)' : 'saw no violation';
-        this.trace.push({ kind: 'trust', round: r, actor: me, about: other, before, after, observed });
-      }
-    }
-  }
-
-  private exchange(m: number, r: number, rec: RunRecord): void {
-    const ms = this.scenario.measures[m];
-    const [A, B] = ms.sides;
-    const { nA } = this;
-    fillComplianceTypePayoffs(this.stageTerms(m, A, 0), this.stageA);
-    fillComplianceTypePayoffs(this.stageTerms(m, B, 0), this.stageB);
-    this.solvePair(this.belief[A * nA + B], this.belief[B * nA + A], this.stageA, this.stageB);
-    // public and seen by both: the likelihood of what the other did is its type's probability of doing it
-    this.drawPair(m, r, 'exchange', EXCHANGE_ACTIONS, false, 0, 0);
-    rec.measureFate[m] = this.pairAct[0] === 0 && this.pairAct[1] === 0 ? 1 : 0;
-    if (rec.measureFate[m] === 1) {
-      rec.tranches[m] = 1;
-      rec.measureRound[m] = r;
-    }
-    if (this.trace) this.trace.push({ kind: 'measure', round: r, measure: m, event: rec.measureFate[m] ? 'carried out' : 'not carried out' });
-  }
-
-  private offerCeasefire(m: number, r: number, rec: RunRecord): void {
-    const ms = this.scenario.measures[m];
-    const [A, B] = ms.sides;
-    const { nA } = this;
-    const first = Math.max(r, 1);
-    const n = this.T - first + 1;
-    // the compliance equilibrium of its first round, as both sides foresee it
-    const sigma = this.complianceEquilibrium(m, first);
-    const horizon = 1 + discountedRounds(this.delta, n - 1);
-    fillAcceptanceTypePayoffs(this.stageA, 0, sigma, horizon, ms.offeredBy === A ? this.audience[A] : 0, this.accA);
-    fillAcceptanceTypePayoffs(this.stageB, 2, sigma, horizon, ms.offeredBy === B ? this.audience[B] : 0, this.accB);
-    this.solvePair(this.belief[A * nA + B], this.belief[B * nA + A], this.accA, this.accB);
-    this.drawPair(m, r, 'ceasefire offer', OFFER_ACTIONS, false, 0, 0);
-    if (this.pairAct[0] === 0 && this.pairAct[1] === 0) {
-      this.cfActive[m] = 1;
-      rec.measureFate[m] = CF_HELD;
-      rec.measureRound[m] = r;
-      if (this.trace) this.trace.push({ kind: 'measure', round: r, measure: m, event: `accepted, in force from round ${first}` });
-    } else {
-      rec.measureFate[m] = CF_REJECTED;
-      if (this.trace) this.trace.push({ kind: 'measure', round: r, measure: m, event: 'rejected' });
-    }
-  }
-
-  /** Fill stageA/stageB for round r of ceasefire m and solve its compliance game (agents' P(comply)). */
-  private complianceEquilibrium(m: number, r: number): Float64Array {
-    const ms = this.scenario.measures[m];
-    const [A, B] = ms.sides;
-    const { nA } = this;
-    const v = this.values;
-    const miss = v[ms.miss];
-    const remaining = discountedRounds(this.delta, this.T - r);
-    const peace = v[ms.peace];
-    // side A's violation calls the ceasefire off if B sees it and it reaches B's tolerance
-    const futureA = this.cfSeen[2 * m] + 1 >= ms.tolerance ? (1 - miss) * peace * remaining : 0;
-    const futureB = this.cfSeen[2 * m + 1] + 1 >= ms.tolerance ? (1 - miss) * peace * remaining : 0;
-    fillComplianceTypePayoffs(this.stageTerms(m, A, futureA), this.stageA);
-    fillComplianceTypePayoffs(this.stageTerms(m, B, futureB), this.stageB);
-    return this.solvePair(this.belief[A * nA + B], this.belief[B * nA + A], this.stageA, this.stageB);
-  }
-
-  private playCeasefires(r: number, rec: RunRecord): void {
-    const ms = this.scenario.measures;
-    for (let m = 0; m < ms.length; m++) if (this.cfActive[m]) this.ceasefireRound(m, r, rec);
-  }
-
-  private playCeasefiresTo(from: number, to: number, rec: RunRecord): void {
-    for (let r = from; r <= to; r++) this.playCeasefires(r, rec);
-  }
-
-  private ceasefireRound(m: number, r: number, rec: RunRecord): void {
-    const ms = this.scenario.measures[m];
-    const [A, B] = ms.sides;
-    const v = this.values;
-    const miss = v[ms.miss];
-    const fa = v[ms.falseAlarm];
-    this.complianceEquilibrium(m, r);
-    this.drawPair(m, r, 'ceasefire', CEASEFIRE_ACTIONS, true, miss, fa);
-    const seenB = this.pairSeen[0]; // A saw B violate
-    const seenA = this.pairSeen[1]; // B saw A violate
-    const violated = this.pairAct[0] === 1 || this.pairAct[1] === 1;
-    rec.ceasefireRound[m * this.T + r - 1] = violated ? 2 : 1;
-    if (!violated) rec.heldRounds[m]++;
-    else if (rec.firstViolation[m] === 0) rec.firstViolation[m] = r;
-    this.cfSeen[2 * m] += seenA;
-    this.cfSeen[2 * m + 1] += seenB;
-    this.seen[B] += seenA;
-    this.seen[A] += seenB;
-    const offA = this.cfSeen[2 * m] >= ms.tolerance;
-    const offB = this.cfSeen[2 * m + 1] >= ms.tolerance;
-    if (offA || offB) {
-      this.cfActive[m] = 0;
-      rec.measureFate[m] = CF_BROKEN;
-      rec.endedRound[m] = r;
-      rec.brokenBy[m] = offA && offB ? BY_BOTH : offA ? A : B;
-      if (this.trace) {
-        const who = offA && offB ? 'both sides' : this.scenario.actors[offA ? A : B].name;
-        this.trace.push({ kind: 'measure', round: r, measure: m, event: `called off: violations by ${who} reached the tolerance (${ms.tolerance})` });
-      }
+      if (st.trace && before) st.trace.push({ kind: 'positions', round: r, actor: a, before, after: Array.from(this.pos.subarray(o, o + nI)) });
     }
   }
 
@@ -786,7 +730,6 @@ export class RunEngine {
     actors: ArrayLike<number>,
     chosen: number[],
     names: (i: number) => string[],
-    agentForm = false,
   ): void {
     const n = g.strategies.length;
     const utilities = expectedUtilities(g, sigma);
@@ -794,21 +737,16 @@ export class RunEngine {
     let off = 0;
     for (let i = 0; i < n; i++) {
       const m = g.strategies[i];
-      const p: TracePlayer = {
+      players.push({
         actor: actors[i],
         actions: names(i),
         utilities: utilities[i],
         probabilities: Array.from(sigma.subarray(off, off + m)),
         chosen: chosen[i],
-      };
-      if (agentForm) {
-        p.type = TYPE_NAMES[i % 2];
-        p.realised = this.type[actors[i]] === i % 2;
-      }
-      players.push(p);
+      });
       off += m;
     }
-    this.trace!.push({ kind: 'game', round, game, lambda: this.lambda, players });
+    this.st.trace!.push({ kind: 'game', round, game, lambda: this.st.lambda, players });
   }
 }
 

@@ -1,16 +1,36 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fillBayesianPair, newBayesianPairGame, typePayoffIndex } from '../../src/model/games/bayesian-pair.js';
-import { fillAcceptanceTypePayoffs, fillComplianceTypePayoffs, type StageTerms } from '../../src/model/games/ceasefire.js';
 import { LogitQreSolver } from '../../src/model/logit-qre.js';
 import { makeGame } from '../../src/model/normal-form.js';
 import { UniquePairQre } from '../../src/model/unique-pair-qre.js';
 import { lcg, maxDiff, residual } from './random-games.js';
 
 
+interface StageTerms {
+  peace: number;
+  temptation: number;
+  sucker: number;
+  push: number;
+  future: number;
+}
+
+/**
+ * Compliance-shaped type payoffs (comply = 0, violate = 1), a fixture for the solver: the sincere type
+ * is an assurance game, the type buying time is tempted to violate, and neither reads the other's type.
+ */
 function stage(t: StageTerms): Float64Array {
   const u = new Float64Array(16);
-  fillComplianceTypePayoffs(t, u);
+  for (let tOther = 0; tOther < 2; tOther++) {
+    u[typePayoffIndex(0, tOther, 0, 0)] = t.peace + t.push;
+    u[typePayoffIndex(0, tOther, 0, 1)] = -t.sucker + t.push;
+    u[typePayoffIndex(0, tOther, 1, 0)] = -t.future;
+    u[typePayoffIndex(0, tOther, 1, 1)] = 0;
+    u[typePayoffIndex(1, tOther, 0, 0)] = t.peace + t.push;
+    u[typePayoffIndex(1, tOther, 0, 1)] = -t.sucker + t.push;
+    u[typePayoffIndex(1, tOther, 1, 0)] = t.peace + t.temptation - t.future;
+    u[typePayoffIndex(1, tOther, 1, 1)] = 0;
+  }
   return u;
 }
 
@@ -136,8 +156,9 @@ test('an assurance game with three QRE is declined (the branch must be traced) a
 
 test('payoffs that depend on the other\'s type (accepting a ceasefire) are declined', () => {
   const u = stage({ peace: 1, temptation: 0.5, sucker: 1, push: 0, future: 0 });
-  const acc = new Float64Array(16);
-  fillAcceptanceTypePayoffs(u, 0, new Float64Array([0.9, 0.2, 0.8, 0.3]), 3, 0, acc);
+  // worth more against a sincere other than against one buying time
+  const acc = u.slice();
+  for (let t = 0; t < 2; t++) acc[typePayoffIndex(t, 0, 0, 0)] += 0.5;
   assert.not.ok(new UniquePairQre().solve(acc, u, 0.5, 0.5, 4, new Float64Array(8)));
 });
 

@@ -71,19 +71,19 @@ test('a minimal scenario resolves with the model slots first and fixed defaults 
   assert.equal(s.params.map((p) => p.path), [
     'model.lambda', 'model.discount', 'model.miss', 'model.false_alarm', 'model.audience_cost',
     'model.flexibility', 'model.outside_option', 'model.betrayal_cost', 'model.attend_alone_cost',
-    'model.sincerity', 'model.delay_cost', 'model.war_gain',
+    'model.sincerity', 'model.delay_cost', 'model.war_gain', 'model.firmness', 'model.penalty',
     'actors.gov.capability', 'actors.gov.position.assad_role', 'actors.gov.salience.assad_role',
   ]);
-  assert.equal(s.params.slice(0, 12).map((p) => (p.dist.kind === 'fixed' ? p.dist.value : NaN)), [8, 0.9, 0.2, 0.05, 0.1, 0.15, 0.4, 0.3, 0.05, 0.5, 0, 0]);
-  assert.equal(s.params.slice(0, 12).map((p) => [p.min, p.max]), [[0, 1000], [0, 1], [0, 1], [0, 1], [0, 10], [0, 1], [0, 1], [0, 10], [0, 10], [0, 1], [0, 10], [-1, 1]]);
+  assert.equal(s.params.slice(0, 14).map((p) => (p.dist.kind === 'fixed' ? p.dist.value : NaN)), [60, 0.9, 0.2, 0.05, 0.1, 0.15, 0.4, 0.1, 0.05, 0.5, 0.02, 0, 1, 0.5]);
+  assert.equal(s.params.slice(0, 14).map((p) => [p.min, p.max]), [[0, 1000], [0, 1], [0, 1], [0, 1], [0, 10], [0, 1], [0, 1], [0, 10], [0, 10], [0, 1], [0, 10], [-1, 1], [0, 1], [0, 10]]);
   assert.equal(s.model, {
     lambda: 0, discount: 1, miss: 2, falseAlarm: 3, audienceCost: 4, flexibility: 5, outsideOption: 6, betrayalCost: 7, attendAloneCost: 8,
-    sincerity: 9, delayCost: 10, warGain: 11, boycottCost: 4, walkoutCost: 4, offerCost: 4,
+    sincerity: 9, delayCost: 10, warGain: 11, firmness: 12, penalty: 13, boycottCost: 4, walkoutCost: 4, offerCost: 4,
   });
   const gov = s.actors[0];
-  assert.equal(gov.position, [13]);
-  assert.equal(gov.salience, [14]);
-  assert.is(gov.capability, 12);
+  assert.equal(gov.position, [15]);
+  assert.equal(gov.salience, [16]);
+  assert.is(gov.capability, 14);
   // defaults from model.* share the model's slot
   assert.is(gov.sincerity, 9);
   assert.is(gov.flexibility, 5);
@@ -94,8 +94,8 @@ test('a minimal scenario resolves with the model slots first and fixed defaults 
   assert.is(gov.atTable, true);
   assert.is(gov.armed, false);
   assert.equal([gov.guarantees, gov.attendIf], [[], []]);
-  assert.equal(s.params[12], { path: 'actors.gov.capability', dist: { kind: 'fixed', value: 0.5 }, min: 0, max: 1, loc: { file: 'min.yaml', line: 10, column: 17 } });
-  assert.equal(s.params[14], { path: 'actors.gov.salience.assad_role', dist: { kind: 'fixed', value: 0.5 }, min: 0, max: 1 });
+  assert.equal(s.params[14], { path: 'actors.gov.capability', dist: { kind: 'fixed', value: 0.5 }, min: 0, max: 1, loc: { file: 'min.yaml', line: 10, column: 17 } });
+  assert.equal(s.params[16], { path: 'actors.gov.salience.assad_role', dist: { kind: 'fixed', value: 0.5 }, min: 0, max: 1 });
   assert.equal([s.deadline, s.deadlineCost, s.window, s.framework, s.calendar], [0, -1, 0, [], undefined]);
   assert.equal(s.issues, [{ id: 'assad_role', name: 'assad_role', low: 'stays', high: 'leaves' }]);
   assert.is(s.measures.length, 0);
@@ -166,7 +166,7 @@ test('a full scenario resolves references to indexes, shares model slots and ord
   assert.equal(snc.salience[1], -1);
   assert.is(path(gov.audienceCost), 'actors.gov.audience_cost');
   assert.equal(gov.conditions[0].kind, 'red_line');
-  assert.is(path(gov.conditions[0].firmness), 'actors.gov.preferences.0.firmness');
+  assert.is(path(gov.conditions[0].firmness), 'model.firmness'); // not in the file: the shared default
   assert.equal(gov.priorities, [{ issues: [1, 0] }]);
   assert.equal(snc.beliefs.map((b) => [b.about, path(b.sincere)]), [[0, 'actors.snc.beliefs.gov.sincere']]);
   const pre = snc.conditions[0];
@@ -187,7 +187,7 @@ test('a full scenario resolves references to indexes, shares model slots and ord
   assert.equal(russia.pressure.map((p) => [p.on, p.toward, path(p.strength)]), [[0, ['attend', 'comply'], 'actors.russia.pressure.0.strength']]);
   const [cf, ex] = s.measures;
   assert.equal([cf.kind, cf.offeredBy, cf.sides, cf.issue, cf.at, cf.tolerance], ['ceasefire', 0, [0, 1], 1, 0, 2]);
-  assert.equal([ex.kind, ex.sides, ex.issue, ex.at, ex.tolerance], ['exchange', [1, 0], -1, 2, 1]);
+  assert.equal([ex.kind, ex.sides, ex.issue, ex.at, ex.tolerance], ['exchange', [1, 0], -1, 2, 0]);
   assert.is(cf.miss, s.model.miss);
   assert.is(cf.falseAlarm, s.model.falseAlarm);
   assert.equal(s.params[s.model.miss].dist, { kind: 'fixed', value: 0.25 });
@@ -198,7 +198,7 @@ test('a full scenario resolves references to indexes, shares model slots and ord
   // canonical order: model, then actors in file order, then measures
   assert.equal(s.params.map((p) => p.path.split('.').slice(0, 2).join('.')).filter((v, i, a) => a.indexOf(v) === i),
     ['model.lambda', 'model.discount', 'model.miss', 'model.false_alarm', 'model.audience_cost', 'model.flexibility',
-      'model.outside_option', 'model.betrayal_cost', 'model.attend_alone_cost', 'model.sincerity', 'model.delay_cost', 'model.war_gain',
+      'model.outside_option', 'model.betrayal_cost', 'model.attend_alone_cost', 'model.sincerity', 'model.delay_cost', 'model.war_gain', 'model.firmness', 'model.penalty',
       'actors.gov', 'actors.snc', 'actors.russia',
       'measures.aleppo_ceasefire', 'measures.detainee_exchange']);
 });

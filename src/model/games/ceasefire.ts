@@ -1,95 +1,84 @@
 /**
- * The ceasefire (and the detainee exchange): one round of a repeated comply/violate game between two armed
- * sides, each unsure whether the other is sincere or declaring a cease-fire "only to buy time".
+ * Measures between sides that each may be sincere or "buying time": a ceasefire (played round after round),
+ * an exchange (one tranche at a time) and the implementation of a signed deal. Each is an agent group
+ * (agent-group.ts): side i's utilities are affine in q, the chance that every other side complies.
  *
- * Stage payoffs of one side (utility units per round; action 0 = comply, 1 = violate; the other side's
- * action second). `peace` is what a round of mutual compliance is worth, `temptation` what a side buying
- * time gains by violating while the other complies (it regroups, takes ground), `sucker` what the
- * complying side loses when the other violates:
+ * One round, utility per round, action 0 = comply (honour, implement), 1 = violate (renege):
  *
- *                        other complies            other violates
- *   sincere      comply  peace + push              -sucker + push
- *                violate -future                   0
- *   buying time  comply  peace + push              -sucker + push
- *                violate peace + temptation - future   0
+ *                         every other side complies (q)                 some other side violates (1 - q)
+ *   comply                peace + push                                   g peace - (1 - g) sucker + push
+ *   violate  sincere      (1 - g)(gain - future) - g sucker              gain
+ *            buying time  (1 - g)(peace + temptation + gain - future)    gain
+ *                           - g sucker
  *
- * A sincere side prefers to comply if the other does (an assurance game); a side buying time prefers to
- * violate whatever the other does, unless the push or the shadow of the future outweighs `temptation`.
- * `push` is sponsor pressure and inclination toward `comply` (plus, for the side that offered the measure,
- * its audience cost: a public offer it fails to honour costs it face). `future` is the shadow of the future
- * of a repeated game (Axelrod 1984; Fudenberg & Maskin 1986): a violation against a complying side is seen
- * with probability 1 - miss and, if it reaches the other side's tolerance, calls the ceasefire off, losing
- * the peace of the remaining rounds:
+ * - `peace`: what a round of mutual compliance is worth to the side; `temptation`: what a side buying time
+ *   gains by violating while the others comply (it regroups, takes ground); `sucker`: what the complying
+ *   side loses when another violates.
+ * - `gain`: the side's war aims, what a round of fighting gains it over a round of ceasefire (its
+ *   battlefield expectations: Fortna 2004 and Werner 1999 find that ceasefires fail where a side expects to
+ *   gain by fighting on). A side that gains enough by fighting violates whatever its type, and no pressure
+ *   smaller than its gain makes it comply.
+ * - `push`: sponsors' pressure and the side's inclination toward `comply`, plus, for the side that offered
+ *   the measure, its `offer_cost` (failing its own public offer costs it face): weighed against the stakes
+ *   above, never in place of them.
+ * - `g`: the guarantee (implementation.ts): a guarantor detects a defection against complying sides and
+ *   reverses and punishes it with probability g; the violator then loses `sucker` and the others keep their
+ *   peace.
+ * - `future`: the shadow of the future (Axelrod 1984; Fudenberg & Maskin 1986) in a world that goes on
+ *   after the simulation's last round (continuation.ts): a violation, seen with probability 1 - miss, leads
+ *   another side to call the measure off with the probability of its call-off choice (callOffValue), losing
+ *   the side the rest of the measure:
  *
- *   future = [seen violations + 1 >= tolerance] (1 - miss) peace (delta + delta^2 + .. + delta^remaining)
+ *     future_i = W max(0, peace_i + push_i - gain_i) (1 - prod_(j != i) (1 - (1 - miss) P(j calls off)))
  *
- * The same stage payoffs with future = 0 make the one-shot detainee exchange (honour = comply, renege =
- * violate).
+ *   with W = delta / (1 - delta) for a ceasefire and a signed deal, the remaining tranches' (discounted)
+ *   count for an exchange. A side buying time has no stake in that future: it wants the pause to regroup
+ *   and fight on (the type's definition), so the shadow of the future restrains the sincere type only.
+ *
+ * Accepting a ceasefire (action 0 = accept): if every side accepts, side i of type t expects
+ * `horizon` = 1 / (1 - delta) rounds worth its expected stage utility at the compliance equilibrium less
+ * the war it gives up (`gain` a round); otherwise the fighting goes on (0). The side that offered it also
+ * gets its offer cost for accepting (turning down its own public offer costs it that).
  */
-import { typePayoffIndex, SINCERE, INSINCERE } from './bayesian-pair.js';
+import type { AgentGroup } from './agent-group.js';
 
 export interface StageTerms {
   peace: number;
   temptation: number;
   sucker: number;
   push: number;
+  gain: number;
   future: number;
-}
-
-/** Fill one side's 16 type payoffs (see bayesian-pair.ts for the layout; they do not depend on the other's type). */
-export function fillComplianceTypePayoffs(t: StageTerms, out: Float64Array): void {
-  for (let tOther = 0; tOther < 2; tOther++) {
-    out[typePayoffIndex(SINCERE, tOther, 0, 0)] = t.peace + t.push;
-    out[typePayoffIndex(SINCERE, tOther, 0, 1)] = -t.sucker + t.push;
-    out[typePayoffIndex(SINCERE, tOther, 1, 0)] = -t.future;
-    out[typePayoffIndex(SINCERE, tOther, 1, 1)] = 0;
-    out[typePayoffIndex(INSINCERE, tOther, 0, 0)] = t.peace + t.push;
-    out[typePayoffIndex(INSINCERE, tOther, 0, 1)] = -t.sucker + t.push;
-    out[typePayoffIndex(INSINCERE, tOther, 1, 0)] = t.peace + t.temptation - t.future;
-    out[typePayoffIndex(INSINCERE, tOther, 1, 1)] = 0;
-  }
-}
-
-/** delta + delta^2 + .. + delta^n: the discounted weight of n future rounds. */
-export function discountedRounds(delta: number, n: number): number {
-  if (n <= 0) return 0;
-  if (delta === 1) return n;
-  return (delta * (1 - Math.pow(delta, n))) / (1 - delta);
+  guarantee: number;
 }
 
 /**
- * Accepting the ceasefire, in agent form: action 0 = accept, 1 = reject. If both sides accept, side i of
- * type t facing type t' expects `horizon` rounds worth its expected stage payoff at the compliance
- * equilibrium (from `sigma`, the agents' probabilities of complying); otherwise nothing changes (0: the
- * fighting goes on). The side that offered the ceasefire also gets `face` (its audience cost) for
- * accepting: turning down its own public offer would cost it that.
- *
- *   W_i(t, t') = horizon * sum_{a,b} sigma_(i,t)(a) sigma_(j,t')(b) u_i[t](a, b)
+ * Set agent `agent` (= 2 side + type; type 1 = buying time)'s compliance utilities. A side buying time
+ * has no stake in the measure's future (it wants the pause to regroup and fight on), so `future` weighs
+ * with the sincere type only.
  */
-export function fillAcceptanceTypePayoffs(
-  stage: Float64Array,
-  own: 0 | 2,
-  sigmaComply: Float64Array,
-  horizon: number,
-  face: number,
-  out: Float64Array,
-): void {
-  const other = own === 0 ? 2 : 0;
-  for (let t = 0; t < 2; t++) {
-    for (let tOther = 0; tOther < 2; tOther++) {
-      const pa = sigmaComply[own + t];
-      const pb = sigmaComply[other + tOther];
-      let w = 0;
-      for (let a = 0; a < 2; a++) {
-        for (let b = 0; b < 2; b++) {
-          const prob = (a === 0 ? pa : 1 - pa) * (b === 0 ? pb : 1 - pb);
-          w += prob * stage[typePayoffIndex(t, tOther, a, b)];
-        }
-      }
-      out[typePayoffIndex(t, tOther, 0, 0)] = horizon * w + face;
-      out[typePayoffIndex(t, tOther, 0, 1)] = face;
-      out[typePayoffIndex(t, tOther, 1, 0)] = 0;
-      out[typePayoffIndex(t, tOther, 1, 1)] = 0;
-    }
-  }
+export function setCompliance(group: AgentGroup, agent: number, t: StageTerms): void {
+  const g = t.guarantee;
+  const buyingTime = (agent & 1) === 1;
+  const typeTerm = buyingTime ? t.peace + t.temptation : 0;
+  const future = buyingTime ? 0 : t.future;
+  group.a0[agent] = t.push + g * t.peace - (1 - g) * t.sucker;
+  group.b0[agent] = (1 - g) * (t.peace + t.sucker);
+  group.a1[agent] = t.gain;
+  group.b1[agent] = (1 - g) * (typeTerm + t.gain - future) - g * t.sucker - t.gain;
+}
+
+/** Agent `agent`'s expected utility a round at the compliance equilibrium `sigma` with q = `q`, less war's `gain`. */
+export function complianceSurplus(group: AgentGroup, agent: number, sigma: number, q: number, gain: number): number {
+  const comply = group.a0[agent] + group.b0[agent] * q;
+  const violate = group.a1[agent] + group.b1[agent] * q;
+  return sigma * comply + (1 - sigma) * violate - gain;
+}
+
+/** Set agent `agent`'s acceptance utilities: accept = face + q value, reject = 0. */
+export function setAcceptance(group: AgentGroup, agent: number, face: number, value: number): void {
+  group.a0[agent] = face;
+  group.b0[agent] = value;
+  group.a1[agent] = 0;
+  group.b1[agent] = 0;
 }

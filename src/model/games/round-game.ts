@@ -6,21 +6,22 @@
  * Outcome of a profile: if an essential party withdraws, the talks end in withdrawal; else if every
  * essential party accepts, the proposal is agreed; else the talks go on. Party i's payoff:
  *
- *   withdraw:                                   o_i - audience_i
+ *   withdraw:                                   o_i - walkout_i
  *   accept or continue, an essential party withdrew:   o_i                 + stay_i
  *   accept or continue, every essential party accepts: D_i                 + stay_i
  *   accept or continue, otherwise:                     C_i                 + stay_i
  *   ... plus accept_i on accept.
  *
- *   D_i = tau_i U_i(x) + (1 - tau_i)(o_i - betrayal) - soft penalties       (the deal, if signed)
- *   C_i = o_i + delta max(0, D_i - o_i)  before the last round;  o_i  at the last round (stalemate)
- *
- * U_i(x) is the spatial utility of the proposal (spatial-utility.ts), tau_i i's belief that the other
- * essential parties are sincere (a deal with a side buying time is not implemented and costs `betrayal`),
- * C_i the value of keeping the talks going: the deal on the table is still there, one round later (delta),
- * and i can always walk away to o_i. stay_i is pressure and inclination toward `stay` minus the cost of every
+ * D_i is the deal's worth if signed (deal-value.ts: its utility if implemented, implementation.ts), C_i the
+ * value of keeping the talks going (continuation.ts: the deal a round later less the cost of delay, or at
+ * the last round the outside option less a deadline's cost), walkout_i the audience cost of walking out (a
+ * party's `walkout_cost`). stay_i is pressure and inclination toward `stay` minus the cost of every
  * exit preference of i's that the round triggers (exit.ts); accept_i is pressure and inclination toward
  * `accept`.
+ *
+ * Under the single negotiating text (Raiffa 1982, ch. 14; Fisher's one-text procedure at Camp David 1978)
+ * a party that has accepted the text stands by it while the text stays the same: it is not a player of
+ * later rounds' games (sim/run.ts), and agreement comes when the last essential party signs.
  */
 import type { NormalFormGame } from '../normal-form.js';
 
@@ -34,7 +35,7 @@ export interface RoundTerms {
   canAccept: Uint8Array;
   essential: Uint8Array;
   outside: Float64Array;
-  audience: Float64Array;
+  walkout: Float64Array;
   deal: Float64Array;
   cont: Float64Array;
   stay: Float64Array;
@@ -69,7 +70,7 @@ export function fillRoundGame(game: NormalFormGame, n: number, t: RoundTerms, sc
     for (let i = 0; i < n; i++) {
       const a = roundAction(t.canAccept[i], s[i]);
       let u: number;
-      if (a === WITHDRAW) u = t.outside[i] - t.audience[i];
+      if (a === WITHDRAW) u = t.outside[i] - t.walkout[i];
       else {
         u = essentialWithdrew ? t.outside[i] : allAccept ? t.deal[i] : t.cont[i];
         u += t.stay[i];

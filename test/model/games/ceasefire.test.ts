@@ -1,60 +1,54 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { fillBayesianPair, newBayesianPairGame, typePayoffIndex } from '../../../src/model/games/bayesian-pair.js';
-import { discountedRounds, fillAcceptanceTypePayoffs, fillComplianceTypePayoffs } from '../../../src/model/games/ceasefire.js';
-import { LogitQreSolver } from '../../../src/model/logit-qre.js';
+import { AgentGroup } from '../../../src/model/games/agent-group.js';
+import { complianceSurplus, setAcceptance, setCompliance, type StageTerms } from '../../../src/model/games/ceasefire.js';
 
-const stage = (push: number, future: number, temptation = 0.25) => {
-  const u = new Float64Array(16);
-  fillComplianceTypePayoffs({ peace: 0.3, temptation, sucker: 0.3, push, future }, u);
-  return u;
-};
+const terms = (o: Partial<StageTerms> = {}): StageTerms => ({ peace: 0.3, temptation: 0.25, sucker: 0.3, push: 0, gain: 0, future: 0, guarantee: 0, ...o });
 
-test('stage payoffs: sincere sides face an assurance game, sides buying time a dilemma', () => {
-  const u = stage(0, 0);
-  assert.is(u[typePayoffIndex(0, 0, 0, 0)], 0.3);
-  assert.is(u[typePayoffIndex(0, 0, 1, 0)], -0);
-  assert.ok(u[typePayoffIndex(1, 0, 1, 0)] > u[typePayoffIndex(1, 0, 0, 0)], 'buying time: violating a complying side pays');
-  assert.ok(u[typePayoffIndex(0, 0, 0, 0)] > u[typePayoffIndex(0, 0, 1, 0)], 'sincere: complying with a complying side pays');
+/** Agent `agent`'s utilities of comply and violate when the others comply with probability q. */
+function utilities(t: StageTerms, agent: number, q: number): [number, number] {
+  const g = new AgentGroup(2);
+  setCompliance(g, agent, t);
+  return [g.a0[agent] + g.b0[agent] * q, g.a1[agent] + g.b1[agent] * q];
+}
+
+test('the stage payoffs of the table: sincere sides face an assurance game, sides buying time a dilemma', () => {
+  const t = terms();
+  assert.equal(utilities(t, 0, 1), [0.3, 0]); // sincere, others comply: peace against nothing
+  assert.equal(utilities(t, 0, 0), [-0.3, 0]); // others violate: sucker against war's 0
+  const [c, v] = utilities(t, 1, 1); // buying time, others comply
+  assert.ok(v > c, 'buying time: violating a complying side pays');
+  assert.ok(Math.abs(v - 0.55) < 1e-12);
 });
 
-test('discounted future rounds', () => {
-  assert.is(discountedRounds(0.9, 0), 0);
-  assert.ok(Math.abs(discountedRounds(0.9, 2) - (0.9 + 0.81)) < 1e-12);
-  assert.is(discountedRounds(1, 3), 3);
+test('war aims: a side that gains by fighting is paid gain for violating, whatever the others do', () => {
+  const [, v0] = utilities(terms({ gain: 0.2 }), 0, 0);
+  const [, v1] = utilities(terms({ gain: 0.2 }), 0, 1);
+  assert.ok(Math.abs(v0 - 0.2) < 1e-12 && Math.abs(v1 - 0.2) < 1e-12);
 });
 
-test('in equilibrium a side buying time violates more than a sincere one, and pressure makes it comply more', () => {
-  const solver = new LogitQreSolver();
-  const g = newBayesianPairGame();
-  fillBayesianPair(g, stage(0, 0), stage(0, 0), 0.5, 0.5);
-  const s0 = Array.from(solver.solve(g, 25));
-  // agents: (A,sincere) (A,buying time) (B,sincere) (B,buying time); P(comply) at even indexes
-  assert.ok(s0[0] > s0[2], `sincere ${s0[0]} complies more than buying time ${s0[2]}`);
-  fillBayesianPair(g, stage(0.3, 0), stage(0, 0), 0.5, 0.5);
-  const s1 = Array.from(solver.solve(g, 25));
-  assert.ok(s1[2] > s0[2], `pressure raises compliance of the side buying time: ${s1[2]} > ${s0[2]}`);
+test('the shadow of the future restrains the sincere type only', () => {
+  const [cS, vS] = utilities(terms({ future: 1 }), 0, 1);
+  assert.ok(Math.abs(vS - -1) < 1e-12 && cS === 0.3);
+  const [, vN] = utilities(terms({ future: 1 }), 1, 1);
+  assert.ok(Math.abs(vN - 0.55) < 1e-12, `buying time ignores the future: ${vN}`);
 });
 
-test('the shadow of the future makes a side buying time comply', () => {
-  const solver = new LogitQreSolver();
-  const g = newBayesianPairGame();
-  fillBayesianPair(g, stage(0, 0.5), stage(0, 0.5), 0.5, 0.5);
-  const s = solver.solve(g, 25);
-  assert.ok(s[2] > 0.9, `P(comply | buying time) = ${s[2]}`);
+test('a guarantee reverses and punishes a violation with its probability, and protects the complying side', () => {
+  const [c, v] = utilities(terms({ guarantee: 1 }), 1, 1);
+  assert.ok(Math.abs(v - -0.3) < 1e-12, 'a certain guarantee: the violator loses sucker');
+  assert.ok(c > v);
+  const [cVictim] = utilities(terms({ guarantee: 1 }), 0, 0);
+  assert.ok(Math.abs(cVictim - 0.3) < 1e-12, 'the complying side keeps its peace');
 });
 
-test('acceptance payoffs: horizon times the expected stage payoff, plus face for the side that offered', () => {
-  const u = stage(0, 0);
-  const sigma = new Float64Array([1, 0, 1, 0]); // sincere agents comply, insincere violate
-  const acc = new Float64Array(16);
-  fillAcceptanceTypePayoffs(u, 0, sigma, 2, 0.1, acc);
-  // sincere vs sincere: both comply -> 0.3 per round, 2 rounds, + face 0.1
-  assert.ok(Math.abs(acc[typePayoffIndex(0, 0, 0, 0)] - 0.7) < 1e-12);
-  // sincere vs buying time: comply vs violate -> -0.3 x 2 + 0.1
-  assert.ok(Math.abs(acc[typePayoffIndex(0, 1, 0, 0)] - -0.5) < 1e-12);
-  // rejecting: nothing
-  assert.is(acc[typePayoffIndex(0, 0, 1, 0)], 0);
+test('acceptance: accept is worth face + q value, reject 0; the surplus is the expected stage utility less war', () => {
+  const g = new AgentGroup(2);
+  setAcceptance(g, 0, 0.1, 2);
+  assert.equal([g.a0[0], g.b0[0], g.a1[0], g.b1[0]], [0.1, 2, 0, 0]);
+  setCompliance(g, 2, terms());
+  // sincere B complying for sure against others complying with 0.5: 0.5 * 0.3 + 0.5 * -0.3 = 0, less war 0.1
+  assert.ok(Math.abs(complianceSurplus(g, 2, 1, 0.5, 0.1) - -0.1) < 1e-12);
 });
 
 test.run();

@@ -5,7 +5,7 @@ import type { NormalFormGame } from '../../../src/model/normal-form.js';
 
 const terms = (canAccept: number[]) => ({
   canAccept: new Uint8Array(canAccept), essential: new Uint8Array([1, 1]),
-  outside: new Float64Array([0.4, 0.3]), audience: new Float64Array([0.1, 0.1]),
+  outside: new Float64Array([0.4, 0.3]), walkout: new Float64Array([0.1, 0.1]),
   deal: new Float64Array([0.6, 0.5]), cont: new Float64Array([0.45, 0.35]),
   stay: new Float64Array([0, -0.2]), accept: new Float64Array([0.05, 0]),
 });
@@ -21,7 +21,7 @@ test('accept/continue/withdraw payoffs (hand-computed)', () => {
   // one continues: continuation
   assert.ok(Math.abs(at(0, 1, 0) - 0.5) < 1e-12);
   assert.ok(Math.abs(at(0, 1, 1) - 0.15) < 1e-12);
-  // player 1 withdraws: player 0 gets its outside option, player 1 the outside option less the audience cost
+  // player 1 withdraws: player 0 gets its outside option, player 1 the outside option less its walk-out cost
   assert.ok(Math.abs(at(1, 2, 0) - 0.4) < 1e-12);
   assert.ok(Math.abs(at(1, 2, 1) - 0.2) < 1e-12);
 });
