@@ -19,7 +19,6 @@ import { SINCERE } from '../model/games/bayesian-pair.js';
 import { callOffProbability } from '../model/games/call-off.js';
 import { complianceSurplus, setAcceptance, setCompliance, type StageTerms } from '../model/games/ceasefire.js';
 import { futureWeight } from '../model/continuation.js';
-import { combinedGuarantee } from '../model/implementation.js';
 import { logit2 } from '../model/logit-choice.js';
 import { DEAL, type MeasureSpec, type Scenario } from '../scenario/types.js';
 import { BY_BOTH, CF_BROKEN, CF_HELD, CF_NOT_OFFERED, CF_REJECTED, playedRounds, type RunRecord } from './run-record.js';
@@ -80,8 +79,8 @@ export class MeasurePlayer {
 
   reset(rec: RunRecord): void {
     const v = this.st.values;
-    for (let m = 0; m < this.s.measures.length; m++) this.guarantee[m] = combinedGuarantee(this.guaranteeSlots[m].map((x) => v[x]));
-    this.dealGuaranteeValue = combinedGuarantee(this.dealSlots.map((x) => v[x]));
+    for (let m = 0; m < this.s.measures.length; m++) this.guarantee[m] = combined(this.guaranteeSlots[m], v);
+    this.dealGuaranteeValue = combined(this.dealSlots, v);
     this.active.fill(0);
     this.nextTranche.fill(0);
     for (const a of this.seenBy) a.fill(0);
@@ -448,3 +447,9 @@ export class MeasurePlayer {
   }
 }
 
+/** The combined guarantee (model/implementation.ts) of the strengths at `slots`, without allocating an array. */
+function combined(slots: readonly number[], values: Float64Array): number {
+  let escape = 1;
+  for (const x of slots) escape *= 1 - values[x];
+  return 1 - escape;
+}

@@ -112,6 +112,7 @@ export class RunEngine {
   private framework = false;
   private frameworkAgreed = false;
   private readonly frameworkDeal: Float64Array;
+  private readonly inFramework: Set<number>;
   private delay = 0;
   private deadlineCost = 0;
 
@@ -141,7 +142,7 @@ export class RunEngine {
     this.essential = Uint8Array.from(s.actors, (a) => (a.role === 'party' && a.essential ? 1 : 0));
     const issueIds = s.issues.map((i) => i.id);
     this.conditions = s.actors.map((a) => a.conditions.map((c) => compileCondition(c, issueIds)));
-    const inFramework = new Set(s.framework);
+    const inFramework = (this.inFramework = new Set(s.framework));
     this.frameworkCondition = this.conditions.map((cs) => cs.map((c) => c.bounds === null || c.bounds.some((b) => inFramework.has(b.issue))));
     this.exits = s.actors.map((a) => a.exits.map((e) => compileExit(e, issueIds)));
     this.bindingConds = this.conditions.flat();
@@ -246,7 +247,7 @@ export class RunEngine {
     st.betrayal = v[s.model.betrayalCost];
     this.delay = v[s.model.delayCost];
     this.deadlineCost = s.deadlineCost >= 0 ? v[s.deadlineCost] : 0;
-    const inFramework = new Set(s.framework);
+    const inFramework = this.inFramework;
 
     for (let a = 0; a < nA; a++) {
       const actor = s.actors[a];
@@ -634,7 +635,7 @@ export class RunEngine {
           this.present[a] = 0;
           if (this.essential[a]) essentialWithdrew = true;
         } else if (act === ACCEPT) {
-          if (!this.signed.some((x) => x === 1)) this.signedText.set(this.proposal);
+          if (this.signed.indexOf(1) < 0) this.signedText.set(this.proposal);
           this.signed[a] = 1;
         }
       }
