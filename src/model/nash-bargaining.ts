@@ -20,7 +20,7 @@
  */
 export const MARGIN = 0.05;
 const CYCLES = 2;
-const GOLDEN = 40;
+const GOLDEN = 24;
 const PHI = (Math.sqrt(5) - 1) / 2;
 
 export class NashBargainer {

@@ -335,7 +335,8 @@ export class MeasurePlayer {
     const a = ms.sides[0];
     this.load(ms, v[ms.peace], v[ms.temptation], v[ms.sucker]);
     const g = this.guarantee[m];
-    const base = st.pushOf(a, 'comply') + (ms.offeredBy === a ? st.offerCost[a] : 0) - (1 - g) * v[ms.cost];
+    const scale = ms.issue >= 0 && st.sal[a * st.nI + ms.issue] > 0 ? 2 * st.sal[a * st.nI + ms.issue] : 1;
+    const base = st.pushOf(a, 'comply') + (ms.offeredBy === a ? st.offerCost[a] : 0) - (1 - g) * v[ms.cost] * scale;
     const pS = logit2(st.lambda, base + this.stakes[0]);
     const pN = logit2(st.lambda, base);
     const chose = st.rng() < (st.type[a] === SINCERE ? pS : pN);

@@ -418,8 +418,10 @@ export class RunEngine {
       this.boxLo.fill(0);
       this.boxHi.fill(100);
       for (let j = 0; j < count; j++) conditionBox(this.bindingConds[j], this.boxLo, this.boxHi);
+      // the essential parties, and the sponsors and mediators seated at the table (their interests weigh
+      // with the mediator; they need not accept)
       let n = 0;
-      for (let a = 0; a < nA; a++) if (this.present[a] && this.essential[a]) this.who[n++] = a;
+      for (let a = 0; a < nA; a++) if (this.present[a] && (this.essential[a] || this.scenario.actors[a].role !== 'party')) this.who[n++] = a;
       let inBox = true;
       for (let k = 0; k < nI; k++) if (!(this.boxLo[k] <= this.boxHi[k]) || this.proposal[k] < this.boxLo[k] || this.proposal[k] > this.boxHi[k]) inBox = false;
       if (inBox && n > 0) {
