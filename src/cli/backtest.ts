@@ -11,18 +11,16 @@
 import { readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Argv } from 'yargs';
-import { backtest, type BacktestInput } from '../backtest/backtest.js';
+import { backtestScenarios } from '../api/backtest.js';
+import type { LoadedScenario } from '../api/scenario.js';
 import { OutputSet } from '../report/output-set.js';
 import { backtestJson, backtestText } from '../report/backtest.js';
 import { backtestCsv, backtestReliabilityCsv, backtestScoresCsv } from '../report/backtest-csv.js';
 import { colorEnabled, painter } from '../report/color.js';
 import { progressBar } from '../report/progress.js';
-import type { Scenario } from '../scenario/types.js';
-import { monteCarlo } from '../sim/monte-carlo.js';
 import { rngName } from '../sim/rng.js';
-import { summarise } from '../stats/summary.js';
 import { expandScenarioPaths } from '../scenario/scenario-files.js';
-import { displayPath, intFlag, loadOrFail, outputFlag, PACKAGE_ROOT, UserError, VERSION, workersOption } from './common.js';
+import { displayPath, intFlag, loadScenarioOrFail, outputFlag, PACKAGE_ROOT, UserError, VERSION, workersOption } from './common.js';
 import { examples } from './help.js';
 import { fileIdentity, namedOutputs, refuseOverwritingInputs, scenarioInputs } from './outputs.js';
 import { checkTime, DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, runProgress, type Io } from './run.js';
@@ -102,27 +100,29 @@ export async function backtestCommand(args: BacktestArgs, io: Io): Promise<void>
   const warn = (w: string) => { if (!args.quiet) io.err(w + '\n'); };
 
   // every file checked before any run: a typo in the fourth file should not cost three Monte Carlos
-  const scenarios: Scenario[] = [];
+  const loaded: LoadedScenario[] = [];
   const problems: string[] = [];
   for (const file of files) {
-    let s: Scenario;
+    let l: LoadedScenario;
     try {
-      s = loadOrFail(file, warn);
+      l = loadScenarioOrFail(file, warn);
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       problems.push(e.message);
       continue;
     }
-    const same = scenarios.find((x) => x.hash === s.hash);
+    const s = l.scenario;
+    const same = loaded.find((x) => x.scenario.hash === s.hash)?.scenario;
     if (same) {
       // The same bytes under two names would be scored twice and shift the base rate toward its answers.
       if (!args.quiet) io.err(`negsim: ${file} is the same scenario as ${same.file} (sha256 ${s.hash.slice(0, 12)}); scored once\n`);
       continue;
     }
-    if (s.observed) scenarios.push(s);
+    if (s.observed) loaded.push(l);
     else if (named.length > 0 && !args.quiet) io.err(`negsim: ${file} has no observed: block (what really happened); skipped\n`);
   }
   if (problems.length > 0) throw new UserError(problems.join('\n'));
+  const scenarios = loaded.map((l) => l.scenario);
   refuseOverwritingInputs(namedOutputs(outputs), scenarios.flatMap(scenarioInputs));
   checkTime(scenarios.map((scenario) => ({ scenario, runs })), workers, args, io);
   if (scenarios.length === 0) {
@@ -131,24 +131,18 @@ export async function backtestCommand(args: BacktestArgs, io: Io): Promise<void>
       : `no scenario under ${displayPath(join(PACKAGE_ROOT, 'scenarios'))} has an observed: block; name the files to backtest`);
   }
 
-  const total = runs * scenarios.length;
   const bar = progressBar({ write: io.err, isTTY: io.tty?.err ?? false, quiet: args.quiet ?? false });
-  const inputs: BacktestInput[] = [];
-  Object.assign(runProgress, { running: true, done: 0, total });
+  Object.assign(runProgress, { running: true, done: 0, total: runs * scenarios.length });
+  let result;
   try {
-    for (const scenario of scenarios) {
-      const before = inputs.length * runs;
-      const tally = await monteCarlo(scenario, {
-        runs, seed, workers,
-        onProgress: (done) => { runProgress.done = before + done; bar.update(before + done, total); },
-      });
-      inputs.push({ scenario, summary: summarise(scenario, tally, seed, VERSION, rngName), tally });
-    }
+    result = await backtestScenarios(loaded, {
+      runs, seed, workers,
+      onProgress: (done, total) => { runProgress.done = done; bar.update(done, total); },
+    });
   } finally {
     bar.end();
     runProgress.running = false;
   }
-  const result = backtest(inputs);
   const made = { negsim: VERSION, rng: rngName, seed, runs };
   const written = new OutputSet();
   try {

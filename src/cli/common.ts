@@ -2,17 +2,17 @@
  * What every command shares: the bundled scenario, loading a scenario with its diagnostics shown, flag
  * checks, and the one way a user-caused error leaves the program (a message, exit 1, no stack trace).
  */
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
+import { ScenarioError } from '../api/errors.js';
+import { loadScenario, type LoadedScenario } from '../api/scenario.js';
+import { BUNDLED_SCENARIO } from '../api/version.js';
 import { checkWritable } from '../report/atomic-file.js';
-import { formatDiagnostic, loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 import { UserError } from './user-error.js';
-import { PACKAGE_ROOT } from './version.js';
 
 export { intFlag, workersFlag, workersOption } from './flags.js';
 export { UserError } from './user-error.js';
-export { PACKAGE_ROOT, VERSION } from './version.js';
-export const BUNDLED_SCENARIO = join(PACKAGE_ROOT, 'scenarios', 'geneva-2014.yaml');
+export { BUNDLED_SCENARIO, PACKAGE_ROOT, VERSION } from '../api/version.js';
 
 /** A path as the user would like to read it: relative to the working directory when shorter. */
 export function displayPath(p: string): string {
@@ -20,17 +20,28 @@ export function displayPath(p: string): string {
   return rel && !rel.startsWith('..') && rel.length < p.length ? rel : p;
 }
 
-/** Load a scenario (the bundled one if none is named), printing warnings; errors become a UserError. */
-export function loadOrFail(file: string | undefined, warn: (line: string) => void): Scenario {
+/**
+ * Load a scenario with the library (the bundled one if none is named), printing its warnings; a
+ * scenario that does not load becomes a UserError listing its errors.
+ */
+export function loadScenarioOrFail(file: string | undefined, warn: (line: string) => void): LoadedScenario {
   const path = file ?? displayPath(BUNDLED_SCENARIO);
-  const { scenario, diagnostics } = loadScenario(path);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  for (const d of diagnostics) if (d.severity === 'warning') warn(formatDiagnostic(d));
-  if (errors.length > 0 || !scenario) {
-    const text = errors.map(formatDiagnostic).join('\n');
-    throw new UserError(`${text}\n${errors.length} problem${errors.length === 1 ? '' : 's'} in ${path}; fix ${errors.length === 1 ? 'it' : 'them'} and run again (negsim validate ${path} lists them).`);
+  let loaded: LoadedScenario;
+  try {
+    loaded = loadScenario(path);
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    for (const p of e.problems) if (p.severity === 'warning') warn(p.text);
+    const n = e.errors.length;
+    throw new UserError(`${e.errors.map((p) => p.text).join('\n')}\n${n} problem${n === 1 ? '' : 's'} in ${path}; fix ${n === 1 ? 'it' : 'them'} and run again (negsim validate ${path} lists them).`);
   }
-  return scenario;
+  for (const p of loaded.warnings) warn(p.text);
+  return loaded;
+}
+
+/** loadScenarioOrFail's scenario. */
+export function loadOrFail(file: string | undefined, warn: (line: string) => void): Scenario {
+  return loadScenarioOrFail(file, warn).scenario;
 }
 
 /** An output path given to a flag (--out, --csv, --report): not empty, and writable (checked before any run). */

@@ -4,23 +4,20 @@
  */
 import { basename } from 'node:path';
 import type { Argv } from 'yargs';
+import { compareScenarios, compareSeeds, MAX_SEEDS } from '../api/compare.js';
+import type { LoadedScenario } from '../api/scenario.js';
 import { OutputSet } from '../report/output-set.js';
 import { compareCsv, compareJson, compareTable } from '../report/compare.js';
 import { colorEnabled, painter } from '../report/color.js';
-import { progressBar, type ProgressBar } from '../report/progress.js';
-import { playJobs, type Job } from '../sim/play-jobs.js';
-import { rngName } from '../sim/rng.js';
+import { progressBar } from '../report/progress.js';
 import type { Scenario } from '../scenario/types.js';
-import {
-  compareScenarios, compareSeeds, outcomeEstimates, widestDifferenceHalf, widestHalf, type ScenarioComparison, type ScenarioLabel, type SeedComparison,
-} from '../stats/comparison.js';
-import { checkCsvAndReport, intFlag, UserError, VERSION, workersOption } from './common.js';
+import { widestDifferenceHalf, widestHalf, type ScenarioComparison, type SeedComparison } from '../stats/comparison.js';
+import { checkCsvAndReport, intFlag, UserError, workersOption } from './common.js';
 import { namedOutputs, refuseOverwritingInputs, scenarioInputs } from './outputs.js';
 import { checkTime, DEFAULT_RUNS, DEFAULT_SEED, loadWithSets, MAX_RUNS, precisionFlag, precisionRuns, type Io } from './run.js';
 import { BLOCK_SIZE } from '../sim/block.js';
 
-/** At most this many seeds: each is a full Monte Carlo. */
-export const MAX_SEEDS = 1000;
+export { MAX_SEEDS };
 
 export interface CompareArgs {
   files?: string[];
@@ -74,25 +71,6 @@ export function parseSeeds(v: string): number[] {
   return out;
 }
 
-/**
- * playJobs reports after each job (jobs play one after another, every job in each round), the job's run
- * count so far; the runs done over all jobs are their sum. With --precision the plan is the --max-runs bound.
- */
-function jobsProgress(bar: ProgressBar, jobs: number): (runsDone: number, runsPlanned: number) => void {
-  const each = new Array<number>(jobs).fill(0);
-  let calls = 0;
-  return (done, planned) => {
-    each[calls++ % jobs] = done;
-    bar.update(each.reduce((a, b) => a + b, 0), planned * jobs);
-  };
-}
-
-function label(s: Scenario, overrides: Record<string, unknown>, name: string): ScenarioLabel {
-  const l: ScenarioLabel = { label: name, id: s.id, file: basename(s.file), hash: s.hash };
-  if (Object.keys(overrides).length > 0) l.overrides = overrides;
-  return l;
-}
-
 export async function compareCommand(args: CompareArgs, io: Io): Promise<SeedComparison | ScenarioComparison> {
   const files = args.files ?? [];
   const sets = args.set ?? [];
@@ -119,48 +97,31 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<SeedCom
   if (args.seeds !== undefined) {
     if (files.length > 1) throw new UserError('--seeds compares one scenario under several seeds; name one file (or none for the bundled one)');
     const seeds = parseSeeds(args.seeds);
-    const { scenario, overrides } = loadWithSets(files[0], sets, warn);
+    const loaded = loadWithSets(files[0], sets, warn);
+    const { scenario } = loaded;
     compared = [scenario];
     refuseOverwritingInputs(outputs, scenarioInputs(scenario));
     checkTime(seeds.map(() => ({ scenario, runs: planned })), workers, args, io, precision);
-    const jobs = await playJobs(seeds.map((s) => ({ scenario, seed: s })), {
-      runs, workers, keepOutcomes: false, onProgress: jobsProgress(bar, seeds.length),
-      precise: precision === undefined ? undefined : (js) => js.every((j) => widestHalf(outcomeEstimates(j.tally)) <= precision),
-    });
-    result = compareSeeds(label(scenario, overrides, basename(scenario.file)), jobs, VERSION, rngName);
+    result = await compareSeeds(loaded, { seeds, runs, workers, precision, onProgress: (done, total) => bar.update(done, total) });
   } else {
-    let specs: { scenario: Scenario; label: ScenarioLabel }[];
+    let specs: { loaded: LoadedScenario; label: string }[];
     if (files.length >= 2) {
       if (sets.length > 0) throw new UserError('--set with two or more files is ambiguous; compare FILE --set path=value compares one file against itself changed');
       const names = files.map((f) => basename(f));
       const unique = new Set(names).size === names.length;
-      specs = files.map((f, i) => {
-        const { scenario } = loadWithSets(f, [], warn);
-        return { scenario, label: label(scenario, {}, unique ? names[i] : f) };
-      });
+      specs = files.map((f, i) => ({ loaded: loadWithSets(f, [], warn), label: unique ? names[i] : f }));
     } else if (sets.length > 0) {
-      const base = loadWithSets(files[0], [], warn);
-      const changed = loadWithSets(files[0], sets, warn);
       specs = [
-        { scenario: base.scenario, label: label(base.scenario, {}, 'baseline') },
-        { scenario: changed.scenario, label: label(changed.scenario, changed.overrides, 'with --set') },
+        { loaded: loadWithSets(files[0], [], warn), label: 'baseline' },
+        { loaded: loadWithSets(files[0], sets, warn), label: 'with --set' },
       ];
     } else {
       throw new UserError('compare what? Give --seeds 1..10 (one scenario, several seeds), two or more scenario files, or --set path=value (one file against itself changed)');
     }
-    compared = specs.map((s) => s.scenario);
+    compared = specs.map((s) => s.loaded.scenario);
     refuseOverwritingInputs(outputs, compared.flatMap(scenarioInputs));
     checkTime(compared.map((scenario) => ({ scenario, runs: planned })), workers, args, io, precision);
-    const build = (js: readonly Job[]) =>
-      compareScenarios(js.map((j, i) => ({ label: specs[i].label, tally: j.tally, outcomes: j.outcomes!, events: j.events })), seed, VERSION, rngName);
-    const jobs = await playJobs(specs.map((s) => ({ scenario: s.scenario, seed })), {
-      runs, workers, keepOutcomes: true, onProgress: jobsProgress(bar, specs.length),
-      precise: precision === undefined ? undefined : (js) => {
-        const c = build(js);
-        return c.scenarios.every((s) => widestHalf(s.outcomes) <= precision) && widestDifferenceHalf(c) <= precision;
-      },
-    });
-    result = build(jobs);
+    result = await compareScenarios(specs, { seed, runs, workers, precision, onProgress: (done, total) => bar.update(done, total) });
   }
   bar.end();
   if (precision !== undefined && !args.quiet) {

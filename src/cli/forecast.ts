@@ -7,14 +7,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Argv } from 'yargs';
-import type { ForecastIssue } from '../forecast/actor-data.js';
-import { CsvInputError, parseActorsCsv } from '../forecast/actors-csv.js';
+import { ActorsCsvError, forecast, readActorsCsv, type ForecastIssue } from '../api/forecast.js';
+import type { LoadedScenario } from '../api/scenario.js';
 import { DEFAULT_EUM_ROUNDS, EUM_READINGS, EUM_STOPS, type EumReadingName, type EumStop } from '../forecast/expected-utility.js';
-import { FORECAST_MODELS, forecastIssue, negsimForecast, type ForecastModel } from '../forecast/forecast.js';
+import { FORECAST_MODELS, type ForecastModel } from '../forecast/forecast.js';
 import { forecastText } from '../report/forecast-text.js';
 import { MAX_FILE_BYTES } from '../scenario/limits.js';
-import type { Scenario } from '../scenario/types.js';
-import type { Summary } from '../stats/summary.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, intFlag, MAX_RUNS, workersOption } from './flags.js';
 import type { Io } from './run.js';
 import { UserError } from './user-error.js';
@@ -68,31 +66,23 @@ export async function forecastCommand(args: ForecastArgs, io: Io): Promise<void>
     models = models.filter((m) => m !== 'negsim');
     if (!args.quiet) io.err(`negsim: ${file} is a CSV of positions, with no game to simulate; the negsim model is left out.\n`);
   }
-  let issues: ForecastIssue[];
-  let scenario: Scenario | undefined;
+  let input: ForecastIssue[] | LoadedScenario;
   if (isCsv) {
-    issues = readCsv(file);
+    input = readCsv(file);
   } else {
-    // the scenario loader, and below the Monte Carlo, only when used: a CSV needs neither (start-up)
-    const { loadOrFail } = await import('./common.js');
-    const { forecastIssuesOfScenario } = await import('../forecast/scenario-issues.js');
-    scenario = loadOrFail(file, (w) => { if (!args.quiet) io.err(w + '\n'); });
-    issues = forecastIssuesOfScenario(scenario);
+    // the scenario loader, and the Monte Carlo (api/forecast.ts), only when used: a CSV needs neither (start-up)
+    const { loadScenarioOrFail } = await import('./common.js');
+    input = loadScenarioOrFail(file, (w) => { if (!args.quiet) io.err(w + '\n'); });
   }
-  let summary: Summary | undefined;
-  if (scenario && models.includes('negsim')) {
-    const runs = intFlag('runs', args.runs ?? DEFAULT_RUNS, 1, MAX_RUNS);
-    const seed = intFlag('seed', args.seed ?? DEFAULT_SEED, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-    const { monteCarlo } = await import('../sim/monte-carlo.js');
-    const { rngName } = await import('../sim/rng.js');
-    const { summarise } = await import('../stats/summary.js');
-    const tally = await monteCarlo(scenario, { runs, seed, workers: workersOption(args.workers, io, args.quiet) });
-    summary = summarise(scenario, tally, seed, VERSION, rngName);
-  }
-  const forecasts = issues.map((iss) => {
-    const f = forecastIssue(iss, models, eum);
-    if (summary) f.negsim = negsimForecast(summary, iss.id);
-    return f;
+  const negsim = !isCsv && models.includes('negsim');
+  const forecasts = await forecast(input, {
+    models,
+    eum,
+    ...(negsim ? {
+      runs: intFlag('runs', args.runs ?? DEFAULT_RUNS, 1, MAX_RUNS),
+      seed: intFlag('seed', args.seed ?? DEFAULT_SEED, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+      workers: workersOption(args.workers, io, args.quiet),
+    } : {}),
   });
   io.out(args.json ? JSON.stringify({ negsim: VERSION, file, models, issues: forecasts }, null, 2) + '\n' : forecastText(file, forecasts));
 }
@@ -110,9 +100,9 @@ function readCsv(file: string): ForecastIssue[] {
     throw new UserError(`cannot read '${file}': ${(e as Error).message}`);
   }
   try {
-    return parseActorsCsv(text, file);
+    return readActorsCsv(text, file);
   } catch (e) {
-    if (e instanceof CsvInputError) throw new UserError(`${e.message}\nThe file needs a header row actor,capability,position,salience (and optionally issue), then one row an actor.`);
+    if (e instanceof ActorsCsvError) throw new UserError(`${e.message}\nThe file needs a header row actor,capability,position,salience (and optionally issue), then one row an actor.`);
     throw e;
   }
 }

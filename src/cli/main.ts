@@ -5,8 +5,9 @@
  * Start-up: each command's module (its flags and what it runs) is imported only when that command is
  * the one named — in its yargs builder, which yargs awaits — so `negsim --version` or `--help` loads
  * no command, `validate` only the scenario loader, and nothing loads mathjs, Ajv or Vega unless the
- * command uses them. Only this file, user-error.ts, version.ts, atomic-file.ts, terminal-text.ts and
- * usage.ts (with nearest.ts) load up front: what every command line needs to say what is wrong, safely.
+ * command uses them. Only this file, user-error.ts (with api/errors.ts), version.ts, atomic-file.ts,
+ * terminal-text.ts and usage.ts (with nearest.ts) load up front: what every command line needs to say
+ * what is wrong, safely.
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
@@ -14,6 +15,7 @@ import { abortAllOpenSync, OutputFileError } from '../report/atomic-file.js';
 import { terminalOutput } from '../report/terminal-text.js';
 import type { Io } from './run.js';
 import { stdinArgument, usageMessage } from './usage.js';
+import { NegsimError } from '../api/errors.js';
 import { UserError } from './user-error.js';
 import { VERSION } from './version.js';
 
@@ -106,7 +108,7 @@ export async function main(given: string[]): Promise<number> {
   try {
     await cli.parseAsync();
   } catch (e) {
-    if (e instanceof UserError) {
+    if (e instanceof NegsimError) { // a UserError, or bad input the library refused
       io.err(`negsim: ${e.message}\n`);
       return 1;
     }

@@ -5,15 +5,14 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Argv } from 'yargs';
+import { InputError } from '../api/errors.js';
+import { mergeParts, readPart, type Part } from '../api/shard.js';
 import { OutputSet } from '../report/output-set.js';
 import { summaryJson } from '../report/json.js';
-import { checkPartSet, orderParts, parsePart, type Part } from '../report/part-file.js';
 import { roundsCsv } from '../report/rounds-csv.js';
 import { summaryCsv } from '../report/summary-csv.js';
 import { summaryTable } from '../report/table.js';
-import { BLOCK_SIZE, blockCount } from '../sim/block.js';
-import { mergePartialTallies } from '../stats/partial-tally.js';
-import { summarise, type Summary } from '../stats/summary.js';
+import type { Summary } from '../stats/summary.js';
 import { outputFlag, UserError } from './common.js';
 import { fileIdentity, refuseOverwritingInputs, type FileRole } from './outputs.js';
 import type { Io } from './run.js';
@@ -52,17 +51,26 @@ export async function mergeCommand(args: MergeArgs, io: Io): Promise<Summary> {
   const parts: { name: string; part: Part }[] = [];
   const bad: string[] = [];
   for (const name of names) {
-    const p = readPart(name);
-    if (typeof p === 'string') bad.push(`${name}: ${p}`);
-    else parts.push({ name, part: p });
+    const text = readPartFile(name);
+    if (!text.ok) {
+      bad.push(`${name}: ${text.problem}`);
+      continue;
+    }
+    try {
+      parts.push({ name, part: readPart(text.text) });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      bad.push(`${name}: ${e.problems[0]}`);
+    }
   }
   if (bad.length > 0) throw new UserError(`${bad.join('\n')}\nnothing was merged.`);
-  const problems = checkPartSet(parts, blockCount, BLOCK_SIZE);
-  if (problems.length > 0) throw new UserError(`${problems.join('\n')}\nnothing was merged.`);
-  const ordered = orderParts(parts);
-  const head = ordered[0].part;
-  const tally = mergePartialTallies(head.scenario, ordered.map((q) => q.part.partial));
-  const summary = summarise(head.scenario, tally, head.seed, head.negsim, head.rng, head.overrides);
+  let summary: Summary;
+  try {
+    ({ summary } = mergeParts(parts));
+  } catch (e) {
+    if (e instanceof InputError) throw new UserError(`${e.problems.join('\n')}\nnothing was merged.`);
+    throw e;
+  }
   const files = new OutputSet();
   try {
     if (args.csv) await files.add(args.csv, summaryCsv(summary));
@@ -75,20 +83,19 @@ export async function mergeCommand(args: MergeArgs, io: Io): Promise<Summary> {
   return summary;
 }
 
-/** One part file read and checked (part-file.ts: parsePart), or what is wrong with it. */
-function readPart(name: string): Part | string {
-  let text: string;
+/** One part file's text (mergeParts checks it), or why it cannot be read. */
+function readPartFile(name: string): { ok: true; text: string } | { ok: false; problem: string } {
+  const no = (problem: string) => ({ ok: false as const, problem });
   try {
     const st = statSync(name);
-    if (st.isDirectory()) return 'a folder, not a part file; name the part files in it, e.g. negsim merge parts/part-*.json';
-    if (!st.isFile()) return 'not a regular file (a device or a pipe); name a part file written by negsim run --shard k/N --out FILE';
-    if (st.size > MAX_PART_BYTES) return 'larger than 1 GB; not a part file';
-    text = readFileSync(name, 'utf8');
+    if (st.isDirectory()) return no('a folder, not a part file; name the part files in it, e.g. negsim merge parts/part-*.json');
+    if (!st.isFile()) return no('not a regular file (a device or a pipe); name a part file written by negsim run --shard k/N --out FILE');
+    if (st.size > MAX_PART_BYTES) return no('larger than 1 GB; not a part file');
+    return { ok: true, text: readFileSync(name, 'utf8') };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return 'not found';
-    if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
-    return `cannot be read: ${(e as Error).message.split('\n')[0]}`;
+    if (code === 'ENOENT') return no('not found');
+    if (code === 'EACCES' || code === 'EPERM') return no('cannot be read (permission denied)');
+    return no(`cannot be read: ${(e as Error).message.split('\n')[0]}`);
   }
-  return parsePart(text);
 }

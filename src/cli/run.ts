@@ -6,6 +6,10 @@
 import { statfs } from 'node:fs/promises';
 import { dirname, resolve as resolvePath } from 'node:path';
 import type { Argv } from 'yargs';
+import { OverrideError } from '../api/errors.js';
+import { withOverrides, type LoadedScenario } from '../api/scenario.js';
+import { simulateShard } from '../api/shard.js';
+import { simulate, widestOutcomeHalf } from '../api/simulate.js';
 import { writeFileAtomic, type AtomicFile } from '../report/atomic-file.js';
 import { OutputSet } from '../report/output-set.js';
 import { csvRows } from '../report/csv.js';
@@ -17,25 +21,18 @@ import { summaryCsv } from '../report/summary-csv.js';
 import { summaryTable } from '../report/table.js';
 import { colorEnabled, painter } from '../report/color.js';
 import { progressBar } from '../report/progress.js';
-import { monteCarlo } from '../sim/monte-carlo.js';
-import { blockRuns, shardBlocks } from '../sim/shard.js';
-import { partJson } from '../report/part-file.js';
-import { addBlockTally, newPartialTally } from '../stats/partial-tally.js';
-import { rngName } from '../sim/rng.js';
-import { formatDiagnostic } from '../scenario/diagnostic.js';
-import { applySets, parseSetArg, type Overrides, type SetArg } from '../scenario/override.js';
-import type { Diagnostic, Scenario } from '../scenario/types.js';
-import { summarise, type Summary } from '../stats/summary.js';
-import { outcomeEstimates, widestHalf } from '../stats/comparison.js';
-import type { Tally } from '../stats/tally.js';
-import { intFlag, loadOrFail, outputFlag, UserError, VERSION, workersOption } from './common.js';
+import type { Overrides } from '../scenario/override.js';
+import type { Scenario } from '../scenario/types.js';
+import type { Summary } from '../stats/summary.js';
+import { intFlag, loadScenarioOrFail, outputFlag, UserError, workersOption } from './common.js';
 import { refuseOverwritingInputs, scenarioInputs, type FileRole } from './outputs.js';
 import { Z95 } from '../stats/wilson-interval.js';
 import { BLOCK_SIZE } from '../sim/block.js';
 import { estimateTime, formatDuration, wallSeconds } from '../sim/estimate.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS } from './flags.js';
 
-export { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS };
+export { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, widestOutcomeHalf };
+export type { LoadedScenario };
 /** A runs CSV larger than this is refused before the run: 10 GB is beyond any spreadsheet and most disks' patience. */
 export const MAX_RUNS_CSV_BYTES = 10e9;
 
@@ -88,12 +85,6 @@ export interface Io {
   tty?: { out: boolean; err: boolean };
 }
 
-/** A scenario loaded and its `--set`s applied (loadWithSets). */
-export interface LoadedScenario {
-  scenario: Scenario;
-  overrides: Overrides;
-}
-
 /** How run prints a scenario's warnings: on stderr, one a line, unless --quiet. */
 export function warnPrinter(args: Pick<RunArgs, 'quiet'>, io: Pick<Io, 'err'>): (line: string) => void {
   return (w) => { if (!args.quiet) io.err(w + '\n'); };
@@ -126,7 +117,8 @@ export async function runCommand(args: RunArgs, io: Io, ctx: RunContext = {}): P
   const workers = workersOption(args.workers, io, args.quiet);
   for (const [flag, path] of runOutputs(args)) if (path !== undefined) await outputFlag(flag, path, 'results/out.csv');
   if (args.shard !== undefined || args.out !== undefined) return runShard(args, runs, seed, workers, io, ctx.loaded);
-  const { scenario, overrides } = ctx.loaded ?? loadWithSets(args.file, args.set, warnPrinter(args, io));
+  const loaded = ctx.loaded ?? loadWithSets(args.file, args.set, warnPrinter(args, io));
+  const { scenario, overrides } = loaded;
   const outputs = runOutputs(args).flatMap(([role, path]) => (path === undefined ? [] : [{ role, path }]));
   refuseOverwritingInputs([...outputs, ...(ctx.outputs ?? [])], scenarioInputs(scenario));
   if (args['runs-csv']) await checkRunsCsvSize(args['runs-csv'], scenario, runs, overrides);
@@ -142,26 +134,24 @@ export async function runCommand(args: RunArgs, io: Io, ctx: RunContext = {}): P
     }
     const file = runsFile;
     const bar = progressBar({ write: io.err, isTTY: io.tty?.err ?? false, quiet: args.quiet ?? false });
-    let tally: Tally;
+    let summary: Summary;
+    let reached: boolean | undefined;
     try {
-      tally = await monteCarlo(scenario, {
+      ({ summary, precisionReached: reached } = await simulate(loaded, {
         runs,
         seed,
         workers,
-        keepRuns: file !== null,
-        onBlock: file ? async (res) => { await file.write(runsCsvRows(scenario, res.columns!, seed, overrides)); } : undefined,
+        precision,
+        onRuns: file ? async (columns) => { await file.write(runsCsvRows(scenario, columns, seed, overrides)); } : undefined,
         onProgress: (done) => { runProgress.done = done; bar.update(done, runs); },
-        stop: precision === undefined ? undefined : (t) => widestOutcomeHalf(t) <= precision,
-      });
+      }));
     } finally {
       bar.end();
     }
     runProgress.running = false;
     if (precision !== undefined && !args.quiet) {
-      const reached = widestOutcomeHalf(tally) <= precision;
-      io.err(`negsim: precision ${precision} ${reached ? 'reached' : `NOT reached (--max-runs ${runs})`} after ${tally.runs} runs; --runs ${tally.runs} gives the same result\n`);
+      io.err(`negsim: precision ${precision} ${reached ? 'reached' : `NOT reached (--max-runs ${runs})`} after ${summary.runs} runs; --runs ${summary.runs} gives the same result\n`);
     }
-    const summary = summarise(scenario, tally, seed, VERSION, rngName, overrides);
     if (args.csv) await files.add(args.csv, summaryCsv(summary));
     if (args['rounds-csv']) await files.add(args['rounds-csv'], roundsCsv(summary));
     const color = colorEnabled({ flag: args.color, env: process.env, isTTY: io.tty?.out ?? false });
@@ -234,11 +224,6 @@ export function minutesFlag(v: unknown): number {
   return n;
 }
 
-/** The widest half-width of the four outcomes' 95% Wilson intervals: what --precision bounds. */
-export function widestOutcomeHalf(t: Tally): number {
-  return widestHalf(outcomeEstimates(t));
-}
-
 /** --precision E: a half-width in (0, 0.5). */
 export function precisionFlag(v: unknown): number {
   const e = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
@@ -269,22 +254,19 @@ async function runShard(args: RunArgs, runs: number, seed: number, workers: numb
     }
   }
   await outputFlag('--out', args.out, `part-${shard.k}.json`);
-  const { scenario, overrides } = loaded ?? loadWithSets(args.file, args.set, warnPrinter(args, io));
-  refuseOverwritingInputs([{ role: '--out', path: args.out }], scenarioInputs(scenario));
-  const blocks = shardBlocks(runs, shard.k, shard.n);
-  const [first, end] = blockRuns(runs, blocks);
-  const partial = newPartialTally(scenario, blocks);
-  Object.assign(runProgress, { running: true, done: 0, total: end - first });
+  const played = loaded ?? loadWithSets(args.file, args.set, warnPrinter(args, io));
+  refuseOverwritingInputs([{ role: '--out', path: args.out }], scenarioInputs(played.scenario));
+  Object.assign(runProgress, { running: true, done: 0, total: 0 });
+  let first: number, end: number, text: string;
   try {
-    await monteCarlo(scenario, {
-      runs, seed, workers, blocks,
-      onBlock: (res) => addBlockTally(partial, res.tally),
-      onProgress: (done) => { runProgress.done = done; },
-    });
+    ({ first, end, text } = await simulateShard(played, {
+      runs, seed, workers, shard,
+      onProgress: (done, total) => { runProgress.done = done; runProgress.total = total; },
+    }));
   } finally {
     runProgress.running = false;
   }
-  await writeFileAtomic(args.out, partJson({ negsim: VERSION, rng: rngName, scenario, overrides, seed, runs, shard, partial }));
+  await writeFileAtomic(args.out, text);
   if (!args.quiet) {
     io.err(`negsim: shard ${shard.k}/${shard.n}: runs ${first}..${end - 1} of ${runs} (seed ${seed}) written to ${args.out}` +
       (first === end ? ' (an empty slice: more shards than blocks of 1000 runs)' : '') + '\n');
@@ -293,24 +275,17 @@ async function runShard(args: RunArgs, runs: number, seed: number, workers: numb
 }
 
 /** Load a scenario (the bundled one if none is named) and apply `--set`s; any problem is a UserError. */
-export function loadWithSets(file: string | undefined, sets: unknown, warn: (line: string) => void): { scenario: Scenario; overrides: Overrides } {
-  const base = loadOrFail(file, warn);
+export function loadWithSets(file: string | undefined, sets: unknown, warn: (line: string) => void): LoadedScenario {
+  const base = loadScenarioOrFail(file, warn);
   const list = sets === undefined ? [] : (Array.isArray(sets) ? sets : [sets]).map(String);
-  const parsed: SetArg[] = [];
-  const problems: Diagnostic[] = [];
-  for (const a of list) {
-    const r = parseSetArg(a);
-    if ('severity' in r) problems.push(r);
-    else parsed.push(r);
-  }
-  const applied = applySets(base, parsed);
-  const r = { ...applied, diagnostics: [...problems, ...applied.diagnostics] };
-  if (r.diagnostics.length > 0 || !r.scenario) {
-    const n = r.diagnostics.length;
-    throw new UserError(`${r.diagnostics.map(formatDiagnostic).join('\n')}\n${n} problem${n === 1 ? '' : 's'} with --set; ` +
+  try {
+    return withOverrides(base, list);
+  } catch (e) {
+    if (!(e instanceof OverrideError)) throw e;
+    const n = e.problems.length;
+    throw new UserError(`${e.problems.map((p) => p.text).join('\n')}\n${n} problem${n === 1 ? '' : 's'} with --set; ` +
       'a path names a number of the scenario as in the file (negsim run --runs-csv lists the sampled ones).');
   }
-  return { scenario: r.scenario, overrides: r.overrides };
 }
 
 /**

@@ -5,7 +5,9 @@
  * working directory).
  */
 import { readSync } from 'node:fs';
-import { formatDiagnostic, loadScenario, MAX_FILE_BYTES, type LoadResult } from '../scenario/load.js';
+import { toProblem, type Problem } from '../api/errors.js';
+import { checkScenario } from '../api/scenario.js';
+import { MAX_FILE_BYTES } from '../scenario/limits.js';
 import { expandScenarioPaths } from '../scenario/scenario-files.js';
 import { UserError } from './user-error.js';
 import type { Io } from './run.js';
@@ -19,10 +21,10 @@ export function validateCommand(files: string[], io: Io, stdin: () => Buffer = r
   let bad = 0;
   for (const given of expandScenarioPaths(files)) {
     const file = given === STDIN_FILE ? STDIN_NAME : given;
-    const { diagnostics } = given === STDIN_FILE ? loadStdin(stdin) : loadScenario(file);
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    const warnings = diagnostics.length - errors;
-    for (const d of diagnostics) io.err(formatDiagnostic(d) + '\n');
+    const problems = given === STDIN_FILE ? checkStdin(stdin) : checkScenario(file);
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    const warnings = problems.length - errors;
+    for (const p of problems) io.err(p.text + '\n');
     if (errors > 0) {
       bad++;
       io.err(`${file}: ${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}\n`);
@@ -33,9 +35,9 @@ export function validateCommand(files: string[], io: Io, stdin: () => Buffer = r
   return bad > 0 ? 1 : 0;
 }
 
-function loadStdin(stdin: () => Buffer): LoadResult {
+function checkStdin(stdin: () => Buffer): Problem[] {
   const bytes = stdin();
-  const fail = (message: string, hint?: string): LoadResult => ({ diagnostics: [{ severity: 'error', message, ...(hint ? { hint } : {}) }] });
+  const fail = (message: string, hint?: string): Problem[] => [toProblem({ severity: 'error', message, ...(hint ? { hint } : {}) }, STDIN_NAME)];
   if (bytes.length === 0) return fail('standard input is empty', 'pipe a scenario into it: negsim validate - < my-scenario.yaml');
   if (bytes.length > MAX_FILE_BYTES) return fail(`standard input holds more than ${MAX_FILE_BYTES} bytes (5 MB), the limit of a scenario file`);
   let text: string;
@@ -44,7 +46,7 @@ function loadStdin(stdin: () => Buffer): LoadResult {
   } catch {
     return fail('standard input is not valid UTF-8 text', 'save the scenario as UTF-8');
   }
-  return loadScenario(STDIN_NAME, { text });
+  return checkScenario({ text, name: STDIN_NAME });
 }
 
 /** Standard input up to one byte past the scenario limit (enough to say it is too large, never more). */

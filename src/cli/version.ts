@@ -1,11 +1,5 @@
 /**
- * The package's folder and version, in a module of its own so that `negsim --version` and the
- * command-line's start-up read them without loading any command (src/cli/main.ts).
+ * The package's folder and version (src/api/version.ts), re-exported for the command line, whose
+ * start-up reads them without loading any command (src/cli/main.ts).
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** The package's root folder (src/cli/.. or dist/cli/..). */
-export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+export { PACKAGE_ROOT, VERSION } from '../api/version.js';

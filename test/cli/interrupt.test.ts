@@ -45,8 +45,10 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
     const dir = tempDir();
     const out = writeTemp(dir, 'runs.csv', PREVIOUS);
     const { child, done } = start(['run', '--runs', '1000000', '--workers', '1', '--quiet', '--runs-csv', out]);
-    // wait until the run is writing: its temporary file exists and has had a block flushed into it
-    await until(() => temps(dir).some((t) => statSync(join(dir, t)).size > 0), 20000, 'the runs CSV to be written');
+    // wait until the run is writing: its temporary file exists and has had a block flushed into it (more
+    // than the header, which is written before the first run: a busy machine can take the signal before
+    // the first block ends)
+    await until(() => temps(dir).some((t) => statSync(join(dir, t)).size > 10_000), 20000, 'the runs CSV to be written');
     child.kill(signal);
     const r = await done;
     assert.is(r.code, code, r.err);
