@@ -20,17 +20,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { codeBlocks, readmeSection } from '../readme.js';
 
 const ROOT = process.cwd();
-
-/** The first ```js block after the heading `## Use it as a library` of the README. */
-function readmeLibraryExample(readme: string): string {
-  const at = readme.indexOf('\n## Use it as a library\n');
-  if (at < 0) throw new Error('README.md has no section "## Use it as a library"');
-  const m = /\n```js\n([\s\S]*?)\n```\n/.exec(readme.slice(at));
-  if (!m) throw new Error('README.md, "Use it as a library": no ```js block');
-  return m[1] + '\n';
-}
 
 function run(cmd: string, args: string[], cwd: string, what: string): SpawnSyncReturns<string> {
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 180_000, env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' } });
@@ -67,7 +59,8 @@ function appFiles(tarball: string): { pkg: object; lock: object } {
 
 test("the README's library example, run against the packed and installed package, prints what the installed negsim run prints", () => {
   assert.ok(existsSync(join(ROOT, 'dist', 'index.js')) && existsSync(join(ROOT, 'dist', 'index.d.ts')), 'dist/ is built (npm run build)');
-  const example = readmeLibraryExample(readFileSync(join(ROOT, 'README.md'), 'utf8'));
+  const example = codeBlocks(readmeSection('Use it as a library'), 'js')[0];
+  assert.ok(example, 'README.md, "Use it as a library", has a js block');
   assert.ok(example.split('\n').length <= 12, 'the example is about ten lines');
   const dir = mkdtempSync(join(tmpdir(), 'negsim-pack-'));
   try {
