@@ -88,8 +88,8 @@ export async function simulate(loaded: LoadedScenario, opts: SimulateOptions = {
 
 /**
  * The runs of a Monte Carlo as an async iterator, in run order (the same runs `simulate` plays with the
- * same options). Leaving the loop early stops the Monte Carlo and its threads. A block of runs is
- * made ahead while the caller reads one, no more.
+ * same options). Leaving the loop early stops the Monte Carlo and its threads. The threads play at most
+ * a few blocks of 1,000 runs ahead of the loop, so memory stays bounded however slow the loop is.
  *
  * @example
  * let walkouts = 0;

@@ -97,6 +97,14 @@ export async function monteCarlo(scenario: Scenario, opts: MonteCarloOptions): P
 /** Runs the main thread plays between two looks at its events (about 10 ms). */
 const LOCAL_SLICE = 100;
 
+/**
+ * Blocks a thread may have played, or be playing, ahead of the block being handed on: a caller whose
+ * `take` is slow (a library user reading run records one by one) holds the threads back instead of
+ * letting finished blocks pile up in memory. Two in flight per worker and a few waiting never bind when
+ * `take` keeps up (merging a tally takes microseconds), so the threads never wait on this.
+ */
+const AHEAD_PER_THREAD = 4;
+
 /** How a worker failed, without the runs count (monteCarlo adds it). */
 class WorkerFailure extends Error {}
 
@@ -133,6 +141,7 @@ export class WorkerPool {
     const ready = new Map<number, BlockResult>();
     let next = 0; // next request to hand out
     let expected = 0; // next request to hand on
+    let resumeLocal: (() => void) | null = null; // the local thread, waiting for the hand-on to catch up
     let failed: Error | null = null;
     let draining = Promise.resolve();
     await new Promise<void>((resolve, reject) => {
@@ -143,8 +152,9 @@ export class WorkerPool {
       };
       const inFlight = new Map<Worker, number>(this.workers.map((w) => [w, 0]));
       const threads = this.workers.length + (local ? 1 : 0);
+      const maxAhead = AHEAD_PER_THREAD * threads;
       const dispatch = (w: Worker) => {
-        if (failed || next >= nBlocks || stopped()) return;
+        if (failed || next >= nBlocks || stopped() || next - expected >= maxAhead) return;
         // The last blocks go one at a time to whichever thread is free first: a second block queued
         // on a busy worker would leave the others idle at the end (about a block's time, 55 ms of
         // Geneva II's 3.3 s on 10^5 runs).
@@ -162,6 +172,11 @@ export class WorkerPool {
             expected = nBlocks;
             break;
           }
+          // room ahead again: the threads held back take their next blocks
+          for (const w of this.workers) if (inFlight.get(w)! < 2) dispatch(w);
+          const go = resumeLocal;
+          resumeLocal = null;
+          go?.();
         }
         if (expected === nBlocks) resolve();
       };
@@ -189,6 +204,10 @@ export class WorkerPool {
           if (failed || stopped()) return;
           if (current === null) {
             if (next >= nBlocks) return;
+            if (next - expected >= maxAhead) {
+              resumeLocal = () => setImmediate(play);
+              return;
+            }
             seq = next++;
             current = local(request(seq));
           }

@@ -6,7 +6,8 @@ import { runsCsvHeader, runsCsvRows } from '../../src/report/runs-csv.js';
 import { summaryCsv } from '../../src/report/summary-csv.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/types.js';
-import { monteCarlo, resolveWorkers } from '../../src/sim/monte-carlo.js';
+import { BlockRunner } from '../../src/sim/block.js';
+import { monteCarlo, resolveWorkers, WorkerPool } from '../../src/sim/monte-carlo.js';
 import { summarise } from '../../src/stats/summary.js';
 
 const { scenario } = loadScenario('scenarios/geneva-2014.yaml');
@@ -54,6 +55,29 @@ test('a run count that is not a multiple of the block size is played exactly', a
 test('workers auto means one per core', () => {
   assert.ok(resolveWorkers('auto') >= 1);
   assert.is(resolveWorkers(3), 3);
+});
+
+test('a slow taker holds the threads back: at most 4 blocks a thread are played ahead of the one handed on, and all arrive in order', async () => {
+  const pool = new WorkerPool(geneva, 2);
+  const local = new BlockRunner(geneva);
+  let requested = 0;
+  let widest = 0;
+  const taken: number[] = [];
+  try {
+    await pool.runBlocks(30, (i) => {
+      requested = i + 1;
+      widest = Math.max(widest, requested - taken.length);
+      return { seq: i, block: i, seed: 1, start: i * 200, end: (i + 1) * 200, keepRuns: false };
+    }, async (_res, i) => {
+      taken.push(i);
+      await new Promise((r) => setTimeout(r, 40)); // a reader far slower than three threads playing
+    }, () => false, (q) => local.begin(q.block, q.seed, q.start, q.end, q.keepRuns));
+  } finally {
+    await pool.close();
+  }
+  assert.equal(taken, [...Array(30).keys()]);
+  assert.ok(widest <= 4 * 3, `${widest} blocks ahead`);
+  assert.ok(widest >= 4, `${widest}: the threads did play ahead`);
 });
 
 test.run();
