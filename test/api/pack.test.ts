@@ -10,8 +10,8 @@
  * package negsim's lockfile holds for production), so `npm ci --offline` installs the versions negsim
  * was tested with from npm's cache, which `npm ci` of this repository filled. When the cache lacks one
  * (a machine that never installed negsim), it falls back to `npm ci --prefer-offline`, which fetches
- * only what is missing. Needs `npm run build` first (npm test builds); measured at 20-30 s on this
- * machine, most of it npm's install.
+ * only what is missing. Needs `npm run build` first (npm test builds). Measured on this 2-core machine:
+ * 15 s with little else running (npm ci about 9 s of it), 41-67 s at a load average of 8-10.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';

@@ -10,9 +10,9 @@
  * sbatch line, the merge — breaks this test. The jobs run `npx negsim` in a folder where negsim is
  * installed (node_modules/.bin/negsim, this build) with the shipped scenarios.
  *
- * Skipped, saying why, where Slurm is not installed or cannot start (slurm-cluster.ts). Measured at
- * 15-40 s on this 2-core machine (the cluster's start, then 8 tasks two at a time, each a Node start and
- * 1,000 runs), the one test over 20 s besides the packed-package test.
+ * Skipped, saying why, where Slurm is not installed or cannot start (slurm-cluster.ts). Measured on this
+ * 2-core machine: 18 s with little else running, 28-38 s at a load average of 8-10 (the cluster's start,
+ * then 8 tasks two at a time, each an npx and Node start and 1,000 runs).
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
