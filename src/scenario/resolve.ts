@@ -388,7 +388,7 @@ export class Resolver {
       const bp = [...base, 'beliefs', other];
       const about = this.actorRef(bp, other, 'key');
       if (other === id) this.error(bp, `actors.${id} holds a belief about itself`, 'beliefs are about other actors', 'key');
-      const spec: BeliefSpec = { about, sincere: this.number([...bp, 'sincere'], b.sincere, 'unit') };
+      const spec: BeliefSpec = { about, sincere: this.number([...bp, 'sincere'], b.sincere, 'unit'), path: bp.join('.') };
       const src = this.quote([...bp, 'source'], b.source);
       if (src !== undefined) spec.source = src;
       beliefs.push(spec);
@@ -412,6 +412,7 @@ export class Resolver {
           kind, text, expr: expr ?? { t: 'num', v: 1 }, with: withSlots,
           firmness: this.numberOrShared([...pp, 'firmness'], p.firmness, 'unit', model.firmness),
           penalty: this.numberOrShared([...pp, 'penalty'], p.penalty, 'cost', model.penalty),
+          path: pp.join('.'),
         };
         if (src !== undefined) spec.source = src;
         if (expr !== undefined) this.checkSatisfiable([...pp, kind], kind, expr, withSlots);
@@ -422,12 +423,13 @@ export class Resolver {
         const spec: ExitSpec = {
           text: p.exit, expr: expr ?? { t: 'num', v: 0 }, with: withSlots,
           cost: this.numberOrShared([...pp, 'cost'], p.cost, 'cost', audienceCost),
+          path: pp.join('.'),
         };
         if (src !== undefined) spec.source = src;
         exits.push(spec);
       } else if ('priority' in p) {
         const issues = p.priority.map((issue, j) => this.issueRef([...pp, 'priority', j], issue));
-        const spec: PrioritySpec = { issues };
+        const spec: PrioritySpec = { issues, path: pp.join('.') };
         if (src !== undefined) spec.source = src;
         priorities.push(spec);
       } else if ('outside_option' in p) {
@@ -435,10 +437,10 @@ export class Resolver {
         if (outsideOption !== undefined) {
           this.error([...pp, 'outside_option'], `actors.${id} has more than one outside_option`, 'keep one (an actor has one value of no deal)', 'key');
         }
-        outsideOption = { value };
+        outsideOption = { value, path: pp.join('.') };
         if (src !== undefined) outsideOption.source = src;
       } else if ('inclination' in p) {
-        const spec: InclinationSpec = { toward: p.inclination, strength: this.number([...pp, 'strength'], p.strength, 'strength') };
+        const spec: InclinationSpec = { toward: p.inclination, strength: this.number([...pp, 'strength'], p.strength, 'strength'), path: pp.join('.') };
         if (src !== undefined) spec.source = src;
         inclinations.push(spec);
       } else if ('attend_if' in p) {
@@ -454,6 +456,7 @@ export class Resolver {
           measure,
           firmness: this.numberOr([...pp, 'firmness'], p.firmness, 'unit', 1),
           penalty: this.numberOr([...pp, 'penalty'], p.penalty, 'cost', 0.5),
+          path: pp.join('.'),
         };
         if (src !== undefined) spec.source = src;
         attendIf.push(spec);
@@ -472,7 +475,7 @@ export class Resolver {
       let strength = -1;
       if (problem) this.error([...where, 'strength'], problem.message, problem.hint);
       else strength = this.add(label, pr.strength, 'pressure', this.ctx.loc.value([...where, 'strength']));
-      const spec: PressureSpec = { on, toward, strength };
+      const spec: PressureSpec = { on, toward, strength, path: [...base, 'pressure', k].join('.') };
       const src = this.quote([...where, 'source'], pr.source);
       if (src !== undefined) spec.source = src;
       pressure.push(spec);
@@ -481,7 +484,7 @@ export class Resolver {
     const guarantees: GuaranteeSpec[] = (a.guarantees ?? []).map((g, k) => {
       const gp = [...base, 'guarantees', k];
       const of = g.of === 'deal' ? DEAL : this.measureRef([...gp, 'of'], g.of);
-      const spec: GuaranteeSpec = { of, strength: this.number([...gp, 'strength'], g.strength, 'unit') };
+      const spec: GuaranteeSpec = { of, strength: this.number([...gp, 'strength'], g.strength, 'unit'), path: gp.join('.') };
       const src = this.quote([...gp, 'source'], g.source);
       if (src !== undefined) spec.source = src;
       return spec;

@@ -75,6 +75,8 @@ export interface ConditionSpec {
   firmness: Slot;
   /** Utility lost when a non-binding (soft) condition is broken. */
   penalty: Slot;
+  /** Where it is in the file (`actors.snc.preferences.0`), for outputs that name it. */
+  path?: string;
   source?: string;
 }
 
@@ -85,22 +87,30 @@ export interface ExitSpec {
   with: { name: string; slot: Slot }[];
   /** Utility lost by staying once the trigger is met (the audience cost of an empty threat). */
   cost: Slot;
+  /** Where it is in the file (`actors.snc.preferences.0`), for outputs that name it. */
+  path?: string;
   source?: string;
 }
 
 export interface PrioritySpec {
   issues: IssueIndex[];
+  /** Where it is in the file (`actors.snc.preferences.0`), for outputs that name it. */
+  path?: string;
   source?: string;
 }
 
 export interface InclinationSpec {
   toward: PushedAction;
   strength: Slot;
+  /** Where it is in the file (`actors.snc.preferences.0`), for outputs that name it. */
+  path?: string;
   source?: string;
 }
 
 export interface OutsideOptionSpec {
   value: Slot;
+  /** Where it is in the file (`actors.snc.preferences.0`), for outputs that name it. */
+  path?: string;
   source?: string;
 }
 
@@ -108,6 +118,8 @@ export interface BeliefSpec {
   about: ActorIndex;
   /** Prior probability that `about` is sincere (not "buying time"). */
   sincere: Slot;
+  /** Where it is in the file (`actors.snc.beliefs.gov`), for outputs that name it. */
+  path?: string;
   source?: string;
 }
 
@@ -121,6 +133,8 @@ export interface AttendIfSpec {
   firmness: Slot;
   /** Utility lost by attending without it, when it is soft. */
   penalty: Slot;
+  /** Where it is in the file (`actors.snc.preferences.0`), for outputs that name it. */
+  path?: string;
   source?: string;
 }
 
@@ -132,6 +146,8 @@ export interface GuaranteeSpec {
   /** DEAL, or the index of the measure guaranteed. */
   of: number;
   strength: Slot;
+  /** Where it is in the file (`actors.un.guarantees.0`), for outputs that name it. */
+  path?: string;
   source?: string;
 }
 
@@ -140,6 +156,8 @@ export interface PressureSpec {
   on: ActorIndex;
   toward: PushedAction[];
   strength: Slot;
+  /** Where it is in the file (`actors.russia.pressure.0`), for outputs that name it. */
+  path?: string;
   source?: string;
 }
 

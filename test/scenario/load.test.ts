@@ -167,7 +167,10 @@ test('a full scenario resolves references to indexes, shares model slots and ord
   assert.is(path(gov.audienceCost), 'actors.gov.audience_cost');
   assert.equal(gov.conditions[0].kind, 'red_line');
   assert.is(path(gov.conditions[0].firmness), 'model.firmness'); // not in the file: the shared default
-  assert.equal(gov.priorities, [{ issues: [1, 0] }]);
+  assert.equal(gov.priorities, [{ issues: [1, 0], path: 'actors.gov.preferences.1' }]);
+  // every preference, belief and pressure knows where it is in the file
+  assert.equal([gov.conditions[0].path, snc.beliefs[0].path, snc.exits[0].path, snc.outsideOption.path, snc.inclinations[0].path, russia.pressure[0].path],
+    ['actors.gov.preferences.0', 'actors.snc.beliefs.gov', 'actors.snc.preferences.1', 'actors.snc.preferences.2', 'actors.snc.preferences.3', 'actors.russia.pressure.0']);
   assert.equal(snc.beliefs.map((b) => [b.about, path(b.sincere)]), [[0, 'actors.snc.beliefs.gov.sincere']]);
   const pre = snc.conditions[0];
   assert.is(pre.kind, 'precondition');
