@@ -90,4 +90,21 @@ test('a trace narrates the same run the Monte Carlo plays', () => {
   }
 });
 
+test('the inputs hook sees the sampled parameters and may overwrite them; the run\'s own draws go on unchanged', () => {
+  const s = twoParties({ redLineB: 'x >= 70', exitB: 'deviation > 20' });
+  const engine = new RunEngine(s);
+  const plain = newRunRecord(s), same = newRunRecord(s), set = newRunRecord(s);
+  engine.run(3, 5, plain);
+  let seen: number[] = [];
+  // writing back what was sampled changes nothing
+  engine.run(3, 5, same, null, (v) => { seen = Array.from(v); v.set(seen); });
+  assert.equal(seen, Array.from(plain.values));
+  assert.is(show(same), show(plain));
+  // a pressure of 5 on A toward attending: the run keeps that value
+  const k = s.actors[2].pressure[0].strength;
+  engine.run(3, 5, set, null, (v) => { v[k] = 5; });
+  assert.is(set.values[k], 5);
+  for (let i = 0; i < s.params.length; i++) if (i !== k) assert.is(set.values[i], plain.values[i]);
+});
+
 test.run();
