@@ -1,5 +1,6 @@
 // npm run build, second step: the command line as a bundle, dist/bundle/main.js (what bin/negsim.js runs)
-// and dist/bundle/worker.js (the Monte Carlo's worker threads), made by esbuild from tsc's dist/.
+// and dist/bundle/worker.js (the Monte Carlo's worker threads) and sobol-worker.js (negsim explain's), made by
+// esbuild from tsc's dist/.
 //
 // Why: start-up. Node spends most of a short command loading modules: each file is resolved, read and
 // compiled on its own, and the dependencies come as hundreds of files (typebox, yargs, mathjs). A bundle is
@@ -33,7 +34,7 @@ const precompiledValidator = {
 };
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { main: `${root}dist/cli/main.js`, worker: `${root}dist/sim/worker.js` },
+  entryPoints: { main: `${root}dist/cli/main.js`, worker: `${root}dist/sim/worker.js`, 'sobol-worker': `${root}dist/sim/sobol-worker.js` },
   outdir,
   bundle: true,
   splitting: true,

@@ -108,7 +108,10 @@ export class BlockRunner {
   }
 }
 
-/** A block being played in slices (BlockRunner.begin). */
-export interface BlockSlices {
-  step(n: number): BlockResult | null;
+/** Work played a slice at a time: step(n) plays up to n more runs and returns the result once all are played (null before). */
+export interface Slices<R> {
+  step(n: number): R | null;
 }
+
+/** A block being played in slices (BlockRunner.begin). */
+export type BlockSlices = Slices<BlockResult>;

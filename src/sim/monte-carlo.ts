@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../scenario/types.js';
 import { mergeTally, newTally, type Tally } from '../stats/tally.js';
-import { blockCount, blockRange, BlockRunner, type BlockResult, type BlockSlices } from './block.js';
+import { blockCount, blockRange, BlockRunner, type BlockResult, type Slices } from './block.js';
 import type { BlockRequest, WorkerReply } from './worker.js';
 
 export interface MonteCarloOptions {
@@ -110,14 +110,16 @@ class WorkerFailure extends Error {}
 
 /**
  * Worker threads that play blocks; results are handed on strictly in the order of the requests. The
- * scenario is given once (a Monte Carlo) or, with null, carried by each request (a sweep).
+ * scenario is given once (a Monte Carlo) or, with null, carried by each request (a sweep). Another worker
+ * module (`module`, beside this file, given `data` as its workerData) may answer other requests the same
+ * way: negsim explain's design rows (sobol-worker.ts).
  */
-export class WorkerPool {
+export class WorkerPool<Req extends { seq: number } = BlockRequest, Res = BlockResult> {
   private readonly workers: Worker[] = [];
   private closing = false;
 
-  constructor(scenario: Scenario | null, n: number) {
-    for (let i = 0; i < n; i++) this.workers.push(startWorkerThread('worker', scenario ? { scenario } : undefined));
+  constructor(scenario: Scenario | null, n: number, module = 'worker', data: unknown = scenario ? { scenario } : undefined) {
+    for (let i = 0; i < n; i++) this.workers.push(startWorkerThread(module, data));
   }
 
   /**
@@ -128,17 +130,17 @@ export class WorkerPool {
    */
   async runBlocks(
     nBlocks: number,
-    request: (i: number) => BlockRequest,
-    take: (res: BlockResult, i: number) => Promise<void> | void,
+    request: (i: number) => Req,
+    take: (res: Res, i: number) => Promise<void> | void,
     /** Checked after each block handed on: true ends the work there. */
     stopped: () => boolean = () => false,
     /**
      * Plays a request on this thread, a slice at a time: with it, the calling thread takes blocks too,
      * and handles its events (worker replies, signals, the progress bar) between slices.
      */
-    local?: (req: BlockRequest) => BlockSlices,
+    local?: (req: Req) => Slices<Res>,
   ): Promise<void> {
-    const ready = new Map<number, BlockResult>();
+    const ready = new Map<number, Res>();
     let next = 0; // next request to hand out
     let expected = 0; // next request to hand on
     let resumeLocal: (() => void) | null = null; // the local thread, waiting for the hand-on to catch up
@@ -181,7 +183,7 @@ export class WorkerPool {
         if (expected === nBlocks) resolve();
       };
       for (const w of this.workers) {
-        w.on('message', (msg: WorkerReply) => {
+        w.on('message', (msg: WorkerReply<Res>) => {
           if (!msg.ok) return fail(new WorkerFailure(`failed on block ${msg.block}: ${msg.message}`));
           ready.set(msg.seq, msg.result);
           inFlight.set(w, inFlight.get(w)! - 1);
@@ -198,7 +200,7 @@ export class WorkerPool {
         dispatch(w);
       }
       if (local) {
-        let current: BlockSlices | null = null;
+        let current: Slices<Res> | null = null;
         let seq = 0;
         const play = (): void => {
           if (failed || stopped()) return;
@@ -211,7 +213,7 @@ export class WorkerPool {
             seq = next++;
             current = local(request(seq));
           }
-          let res: BlockResult | null;
+          let res: Res | null;
           try {
             res = current.step(LOCAL_SLICE);
           } catch (e) {

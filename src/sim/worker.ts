@@ -28,8 +28,8 @@ export interface BlockRequest {
   point?: number;
 }
 
-export type WorkerReply =
-  | { ok: true; seq: number; result: BlockResult }
+export type WorkerReply<R = BlockResult> =
+  | { ok: true; seq: number; result: R }
   | { ok: false; seq: number; block: number; message: string; stack?: string };
 
 const fixed = (workerData as { scenario?: Scenario } | null)?.scenario;

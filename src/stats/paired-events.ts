@@ -13,7 +13,7 @@
  */
 import type { Scenario } from '../scenario/types.js';
 import type { RunColumns } from '../sim/block.js';
-import { CF_HELD, ceasefireAccepted } from '../sim/run-record.js';
+import { CF_HELD, ceasefireAccepted, type RunRecord } from '../sim/run-record.js';
 
 export interface EventKey {
   /** As in the summary CSV: attend, withdraw, MEASURE.accepted, MEASURE.held, MEASURE.carried_out. */
@@ -75,6 +75,28 @@ export function growEventColumns(ev: EventColumns, runs: number): EventColumns {
       grown.set(b.subarray(0, Math.min(b.length, runs)));
       return grown;
     }),
+  };
+}
+
+/**
+ * A reader of one run's events, in eventKeys order, as 1 or 0 into `out` from `offset` (for runs read one by
+ * one as they are played, as negsim explain's design does; the same events recordEvents reads off columns).
+ */
+export function eventReader(s: Scenario): (r: RunRecord, out: Uint8Array, offset: number) => void {
+  const src = sources(s);
+  return (r, out, offset) => {
+    for (let k = 0; k < src.length; k++) {
+      const e = src[k];
+      let v: boolean;
+      switch (e.kind) {
+        case 'attend': v = r.attended[e.index] === 1; break;
+        case 'withdraw': v = r.withdrewRound[e.index] > 0; break;
+        case 'accepted': v = ceasefireAccepted(r.measureFate[e.index]); break;
+        case 'held': v = r.measureFate[e.index] === CF_HELD; break;
+        case 'carried_out': v = r.measureFate[e.index] === 1; break;
+      }
+      out[offset + k] = v ? 1 : 0;
+    }
   };
 }
 
