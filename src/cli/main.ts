@@ -21,7 +21,7 @@ import { VERSION } from './version.js';
 
 /**
  * run.ts once loaded: its progress counter tells the signal handler how far a Monte Carlo got. The
- * commands that play one (run, report, sweep, backtest) load run.ts anyway; they load it through here.
+ * commands that play one (run, report, explain, sweep, backtest) load run.ts anyway; they load it through here.
  */
 let runModule: typeof import('./run.js') | undefined;
 const loadRun = async (): Promise<typeof import('./run.js')> => (runModule ??= await import('./run.js'));
@@ -64,6 +64,9 @@ export async function main(given: string[]): Promise<number> {
     .command('report [file]', 'run a scenario (run\'s flags) and write a self-contained HTML report with charts: outcomes, parties, rounds, ceasefire, the scenario and its quotes (--out FILE, default results/<id>.html)', async (y) => (await playing(() => import('./report.js'))).reportOptions(y), async (a) => {
       await (await import('./report.js')).reportCommand(a as import('./report.js').ReportArgs, io);
     })
+    .command('explain [file]', 'what the forecast hinges on: each outcome\'s Sobol sensitivity to the uncertain inputs (with intervals, by path and quotation), and each preference switched off', async (y) => (await playing(() => import('./explain.js'))).explainOptions(y), async (a) => {
+      await (await import('./explain.js')).explainCommand(a as import('./explain.js').ExplainArgs, io);
+    })
     .command('merge <parts..>', 'combine the parts of a sharded run (negsim run --shard k/N --out F) into what negsim run prints', async (y) => (await import('./merge.js')).mergeOptions(y), async (a) => {
       await (await import('./merge.js')).mergeCommand(a as import('./merge.js').MergeArgs, io);
     })
@@ -90,7 +93,7 @@ export async function main(given: string[]): Promise<number> {
     .command('schema', 'print the scenario file format as JSON Schema (for editors)', (y) => y, async () => {
       io.out(JSON.stringify((await import('../scenario/schema.js')).scenarioJsonSchema(), null, 2) + '\n');
     })
-    .demandCommand(1, 'name a command: run, report, compare, sweep, merge, trace, validate, backtest, solve, forecast or schema (negsim --help lists them)')
+    .demandCommand(1, 'name a command: run, report, explain, compare, sweep, merge, trace, validate, backtest, solve, forecast or schema (negsim --help lists them)')
     .option('color', { type: 'boolean', describe: 'colour the headings of tables printed to a terminal (--no-color, or NO_COLOR set, turns it off)' })
     .strict()
     .version(VERSION)

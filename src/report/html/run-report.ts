@@ -17,6 +17,8 @@ import { escapeHtml } from './escape.js';
 import { dataNumber, interval, percent, plain } from './format.js';
 import { facts, figure, htmlPage, keyFigures } from './page.js';
 import { renderSvg } from './render-svg.js';
+import type { Explanation } from '../../stats/explanation.js';
+import { explainSection } from './explain-section.js';
 import { scenarioSection } from './scenario-section.js';
 import {
   breakerName, ceasefireRoundSpec, FATE_LABELS, hazardSpec, measureSpec, OUTCOME_COLORS, OUTCOME_LABELS, outcomeSpec, partySpec,
@@ -42,7 +44,8 @@ export function runFacts(x: {
   return facts(rows);
 }
 
-export async function runReportHtml(scenario: Scenario, s: Summary): Promise<string> {
+/** `explanation`: what drives the forecast (negsim report --explain), shown before the scenario. */
+export async function runReportHtml(scenario: Scenario, s: Summary, explanation?: Explanation): Promise<string> {
   const b: string[] = [];
   const sc = s.scenario;
   const src = scenario.source;
@@ -58,7 +61,7 @@ export async function runReportHtml(scenario: Scenario, s: Summary): Promise<str
   b.push(keyFigures(outcomes.map((o) => [OUTCOME_LABELS[o], percent(s.outcomes[o].p), `95% interval ${interval(s.outcomes[o].lo, s.outcomes[o].hi)}`, OUTCOME_COLORS[o]])));
   b.push(runFacts({
     file: sc.file, hash: sc.hash, seed: s.seed, runs: s.runs, negsim: s.negsim, rng: s.rng, overrides: sc.overrides,
-    command: `negsim report ${scenarioWord(sc.file)} --seed ${s.seed} --runs ${s.runs}${setArgs(sc.overrides)}`,
+    command: `negsim report ${scenarioWord(sc.file)} --seed ${s.seed} --runs ${s.runs}${setArgs(sc.overrides)}${explanation ? ` --explain --explain-runs ${explanation.sensitivity.runs} --explain-inner ${explanation.sensitivity.inner} --explain-group ${explanation.sensitivity.grouping}` : ''}`,
   }));
   b.push('</header>');
 
@@ -168,6 +171,7 @@ export async function runReportHtml(scenario: Scenario, s: Summary): Promise<str
     b.push('</section>');
   }
 
+  if (explanation) b.push(await explainSection(explanation));
   b.push(scenarioSection(scenario));
   b.push(`<footer>Made by negsim ${escapeHtml(s.negsim)} from seed ${s.seed} and ${s.runs.toLocaleString('en-US')} runs of <code>${escapeHtml(sc.file)}</code> (sha256 ${escapeHtml(sc.hash.slice(0, 12))}). The same command, seed and scenario give the same numbers on any machine and any number of workers. The numbers are those of <code>negsim run --json</code> with the same flags.</footer>`);
   return htmlPage({ title: `${sc.title} — negsim report`, body: b.join('\n'), generator: `negsim ${s.negsim}` });

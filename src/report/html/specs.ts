@@ -18,6 +18,7 @@ import { isOutcomeDifference, type ScenarioComparison, type SeedComparison } fro
 import type { Estimate, Summary } from '../../stats/summary.js';
 import type { SweepResult } from '../../stats/sweep-summary.js';
 import type { Scorecard } from '../../backtest/scorecard.js';
+import type { Explanation } from '../../stats/explanation.js';
 import { percent, points } from './format.js';
 
 /**
@@ -478,4 +479,88 @@ export function reliabilitySpec(card: Pick<Scorecard, 'reliability'>, who = 'neg
     ],
     spacing: 18,
   });
+}
+
+// ---------------------------------------------------------------- explain
+
+/** Inputs a panel of the sensitivity chart shows, per outcome: the largest total indices. */
+export const SENSITIVITY_TOP = 6;
+/** The sensitivity chart's x axis: indices are shares, but estimates and their intervals can stray beyond [0, 1]. */
+const INDEX_DOMAIN = [-0.1, 1.1];
+
+export type SensitivityRow = { outcome: string; title: string; input: string; path: string; index: 'first order' | 'total'; estimate: number; lo: number; hi: number; text: string };
+
+/** Per outcome whose variance the inputs measurably carry: its top inputs' first-order and total indices (inputs with a total index above 0). */
+export function sensitivityRows(e: Explanation, top = SENSITIVITY_TOP): SensitivityRow[] {
+  const rows: SensitivityRow[] = [];
+  const short = (path: string) => e.sensitivity.inputs.find((i) => i.path === path)?.short ?? path;
+  for (const o of e.sensitivity.outcomes) {
+    if (!(o.input_variance > 0) || o.p === 0 || o.p === 1) continue;
+    const title = `${o.outcome} (${percent(o.p)} of runs; chance carries ${percent(o.chance.estimate)} of a run's variance)`;
+    o.indices.filter((x) => x.total.estimate > 0).slice(0, top).forEach((x, r) => {
+      const input = `${r + 1}. ${short(x.input)}`;
+      for (const [index, v] of [['first order', x.first], ['total', x.total]] as const) {
+        rows.push({ outcome: o.outcome, title, input, path: x.input, index, estimate: v.estimate, lo: v.lo, hi: v.hi, text: Number.isFinite(v.estimate) ? v.estimate.toFixed(2) : '–' });
+      }
+    });
+  }
+  return rows;
+}
+
+export function sensitivitySpec(e: Explanation): TopLevelSpec {
+  const rows = sensitivityRows(e);
+  const titles = [...new Set(rows.map((r) => r.title))];
+  const color = { field: 'index', type: 'nominal', title: null, sort: null, scale: { domain: ['first order', 'total'], range: ['#1565c0', '#90caf9'] } };
+  const x = { type: 'quantitative', scale: { domain: INDEX_DOMAIN, clamp: true, nice: false }, axis: { format: '.1f', values: [0, 0.2, 0.4, 0.6, 0.8, 1] }, title: 'Share of the variance of P(outcome | inputs) (whiskers: 95% bootstrap interval)' };
+  const off = { yOffset: { field: 'index', sort: null } };
+  return chart({
+    vconcat: titles.map((t) => ({
+      title: { text: t, anchor: 'start', fontSize: 13, fontWeight: 600, offset: 6 },
+      width: WIDTH - 60,
+      height: { step: 11 },
+      data: { values: rows.filter((r) => r.title === t) },
+      // one width of labels for every panel, so that the panels' axes line up
+      encoding: { y: { field: 'input', type: 'nominal', sort: null, title: null, axis: { minExtent: 230, labelLimit: 230 } }, x },
+      layer: [
+        { mark: { type: 'bar', cornerRadiusEnd: 2 }, encoding: { x: { field: 'estimate', type: 'quantitative' }, color, ...off } },
+        { mark: { type: 'errorbar', ticks: { size: 5 }, color: '#222', thickness: 1.1 }, encoding: { x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, ...off } },
+      ],
+    })),
+    spacing: 22,
+    resolve: { scale: { color: 'shared' } },
+  });
+}
+
+export type CounterfactualRow = { outcome: string; preference: string; path: string; d: number; lo: number; hi: number; flagged: string };
+
+/** Per outcome that some preference moves beyond Monte Carlo error: every preference's paired difference. */
+export function counterfactualRows(e: Explanation): CounterfactualRow[] {
+  const cf = e.counterfactual;
+  if (!cf) return [];
+  const moved = new Set(cf.preferences.flatMap((p) => p.effects.filter((x) => x.flagged).map((x) => x.outcome)));
+  const rows: CounterfactualRow[] = [];
+  for (const o of e.sensitivity.outcomes.length > 0 ? e.sensitivity.outcomes.map((x) => x.outcome) : cf.preferences[0]?.effects.map((x) => x.outcome) ?? []) {
+    if (!moved.has(o)) continue;
+    for (const p of cf.preferences) {
+      const x = p.effects.find((y) => y.outcome === o)!;
+      rows.push({ outcome: o, preference: p.short, path: p.path, d: x.difference.d, lo: x.difference.lo, hi: x.difference.hi, flagged: x.flagged ? 'interval excludes 0' : 'interval includes 0' });
+    }
+  }
+  return rows;
+}
+
+export function counterfactualSpec(e: Explanation): TopLevelSpec {
+  const color = { field: 'flagged', type: 'nominal', title: null, scale: { domain: ['interval excludes 0', 'interval includes 0'], range: ['#c62828', '#78909c'] } };
+  const y = { field: 'preference', type: 'nominal', sort: null, title: null };
+  const X = 'Switched off − as it is (percentage points; 95% paired interval)';
+  return smallMultiples(counterfactualRows(e), (r) => r.outcome, (part) => ({
+    width: Math.round(WIDTH / 2) - 30,
+    height: { step: 16 },
+    data: { values: part },
+    layer: [
+      { mark: { type: 'rule', color: '#555' }, encoding: { x: { datum: 0, type: 'quantitative' } } },
+      { mark: { type: 'errorbar', ticks: { size: 5 }, thickness: 1.3 }, encoding: { y, x: { field: 'lo', type: 'quantitative', axis: { format: '+.1~%', tickCount: 4 }, title: X }, x2: { field: 'hi' }, color } },
+      { mark: { type: 'point', filled: true, size: 36, opacity: 1 }, encoding: { y, x: { field: 'd', type: 'quantitative', title: X }, color } },
+    ],
+  }));
 }
