@@ -64,3 +64,39 @@ measures:
   truce: { kind: ceasefire, offered_by: a, between: [a, b], at: before }
 `);
 }
+
+/**
+ * A scenario where one uncertain input alone decides whether the talks happen: A attends only when its
+ * inclination to attend (uniform on [-1, 1]) is positive, give or take the logit noise of lambda 10, and
+ * B always attends; an observer's uncertain capability does nothing at all (it holds no position and
+ * presses no one), and B's uncertain position touches only the deal.
+ */
+export const DECIDED_YAML = `
+id: decided
+title: One input decides whether the talks happen
+rounds: 3
+model: { lambda: 10 }
+issues: { x: { low: nothing, high: everything } }
+actors:
+  a:
+    name: A
+    role: party
+    capability: 0.5
+    position: { x: 20 }
+    preferences:
+      - inclination: attend
+        strength: {uniform: [-1, 1]}
+        source: "A will come only if it decides to"
+  b:
+    name: B
+    role: party
+    capability: 0.5
+    position: { x: {uniform: [60, 80]} }
+    preferences:
+      - inclination: attend
+        strength: 1
+  observer:
+    name: An observer with no say
+    role: sponsor
+    capability: {uniform: [0, 1]}
+`;

@@ -4,7 +4,9 @@ import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import type { RunColumns } from '../../src/sim/block.js';
 import { CF_BROKEN, CF_HELD, CF_REJECTED } from '../../src/sim/run-record.js';
-import { eventKeys, growEventColumns, newEventColumns, pairedCounts, recordEvents } from '../../src/stats/paired-events.js';
+import { eventKeys, eventReader, growEventColumns, newEventColumns, pairedCounts, recordEvents } from '../../src/stats/paired-events.js';
+import { newRunRecord } from '../../src/sim/run-record.js';
+import { RunEngine } from '../../src/sim/run.js';
 
 const geneva = loadScenario('scenarios/geneva-2014.yaml').scenario as Scenario;
 
@@ -45,6 +47,30 @@ test("recordEvents reads each run's columns into one byte a run, at the block's 
 
 test('pairedCounts tabulates both / first only / second only / neither for an event byte (code 1)', () => {
   assert.equal(pairedCounts(Uint8Array.from([1, 1, 0, 0, 1]), Uint8Array.from([1, 0, 1, 0, 1]), 1), [2, 1, 1, 1]);
+});
+
+test('eventReader reads the same events off one run\'s record as recordEvents reads off a block\'s columns', () => {
+  const engine = new RunEngine(geneva);
+  const rec = newRunRecord(geneva);
+  const read = eventReader(geneva);
+  const n = 40;
+  const ev = newEventColumns(geneva, n);
+  const out = new Uint8Array(eventKeys(geneva).length + 2);
+  const seen = new Set<string>();
+  for (let r = 0; r < n; r++) {
+    engine.run(1, r, rec);
+    read(rec, out, 2);
+    const one = newEventColumns(geneva, 1);
+    const cols = {
+      first: 0, count: 1, attended: rec.attended, withdrewRound: rec.withdrewRound, measureFate: rec.measureFate,
+    } as unknown as RunColumns;
+    recordEvents(geneva, cols, one);
+    assert.equal(Array.from(out.subarray(2)), one.bits.map((b) => b[0]), `run ${r}`);
+    seen.add(Array.from(out.subarray(2)).join(''));
+    for (let k = 0; k < ev.bits.length; k++) ev.bits[k][r] = out[2 + k];
+  }
+  // runs differ: the reader reads each run, not a constant
+  assert.ok(seen.size > 2);
 });
 
 test.run();

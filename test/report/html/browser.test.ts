@@ -1,7 +1,7 @@
 /**
  * The HTML reports in a real browser: headless Chromium (Debian package `chromium`, driven by
  * playwright-core, which brings no browser of its own) opens the reference report results/geneva-2014.html
- * and a comparison, a sweep and a backtest report, from file:// URLs with nothing else reachable. Every chart must be
+ * and a comparison, a sweep, a backtest and an explain report, from file:// URLs with nothing else reachable. Every chart must be
  * there with its marks drawn, nothing may be fetched, and nothing may log an error. The reference report's
  * full-page screenshot is saved as results/geneva-2014.report.png (the README shows it). Without
  * /usr/bin/chromium the test is skipped, saying so.
@@ -16,9 +16,10 @@ import * as assert from 'uvu/assert';
 import { writeFileAtomic } from '../../../src/report/atomic-file.js';
 import { backtestReportHtml } from '../../../src/report/html/backtest-report.js';
 import { compareReportHtml } from '../../../src/report/html/compare-report.js';
+import { explainReportHtml } from '../../../src/report/html/explain-report.js';
 import { sweepReportHtml } from '../../../src/report/html/sweep-report.js';
 import { twoCases } from '../backtest-fixture.js';
-import { seeds, sweep, tiny } from './fixture.js';
+import { explanation, seeds, sweep, tiny } from './fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const REPORT = resolve('results/geneva-2014.html');
@@ -101,6 +102,9 @@ if (!existsSync(CHROMIUM)) {
       const backtested = join(dir, 'backtest.html');
       writeFileSync(backtested, await backtestReportHtml(twoCases(), { negsim: 'test', rng: 'xor4096', seed: 3, runs: 100 }));
       checkCharts(await visit(ctx, backtested), ['reliability']);
+      const explained = join(dir, 'explain.html');
+      writeFileSync(explained, await explainReportHtml(await explanation, tiny));
+      checkCharts(await visit(ctx, explained), ['sensitivity', 'counterfactual']);
     } finally {
       await ctx.close();
       rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,7 @@
  * Monte Carlo summary, a comparison of seeds, a comparison of two scenarios and a sweep — each made by
  * the library functions the commands use, each computed once.
  */
+import { explainScenario } from '../../../src/sim/explain.js';
 import { playJobs } from '../../../src/sim/play-jobs.js';
 import { playSweep, sweepScenarios } from '../../../src/sim/sweep.js';
 import { parseVaries } from '../../../src/sim/sweep-grid.js';
@@ -39,3 +40,8 @@ export const sweep = (async () => {
   const tallies = await playSweep(prepared.points!.map((p) => p.scenario), { runs: 150, seed: 2, workers: 1 });
   return summariseSweep(tiny, varies, prepared.points!, tallies, 2, '0.0.0-test', 'test-rng', {});
 })();
+
+/** What drives the small scenario's forecast (negsim explain), from a small design. */
+export const explanation = explainScenario(tiny, { id: tiny.id, title: tiny.title, file: tiny.file, hash: tiny.hash }, '0.0.0-test', {
+  rows: 96, inner: 4, seed: 3, workers: 1, grouping: 'preference', counterfactualRuns: 400, resamples: 100,
+});

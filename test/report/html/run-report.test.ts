@@ -5,7 +5,7 @@ import { summaryJson } from '../../../src/report/json.js';
 import { monteCarlo } from '../../../src/sim/monte-carlo.js';
 import { summarise } from '../../../src/stats/summary.js';
 import { at, dataCells, mismatches } from './cells.js';
-import { summary, tiny } from './fixture.js';
+import { explanation, summary, tiny } from './fixture.js';
 import { hostile, SCRIPT } from './hostile.js';
 
 const s = await summary;
@@ -57,6 +57,15 @@ test('a hostile scenario: its title, names and quotations reach the page and its
 
 test('same summary, same bytes', async () => {
   assert.is(await runReportHtml(tiny, s), html);
+});
+
+test('with an explanation (negsim report --explain): its section before the scenario, and the command that makes it again', async () => {
+  const e = await explanation;
+  const page = await runReportHtml(tiny, s, e);
+  const explain = page.indexOf('<section id="explain">'), scenario = page.indexOf('<section id="scenario">');
+  assert.ok(explain > 0 && scenario > explain);
+  assert.ok(page.includes('<code>negsim report test.yaml --seed 7 --runs 500 --explain --explain-runs 96 --explain-inner 4 --explain-group preference</code>'));
+  assert.not.ok(html.includes('<section id="explain">'));
 });
 
 test.run();

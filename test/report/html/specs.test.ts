@@ -1,12 +1,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  ceasefireRoundRows, ceasefireRoundSpec, differenceRows, hazardRows, measureRows, OUTCOME_LABELS, outcomeRows, outcomeSpec, partyRows,
-  partySpec, reliabilityRows, reliabilitySpec, scenarioRows, seedRows, seriesLabel, survivalRows, sweepMetrics, sweepRows, sweepSpec,
+  ceasefireRoundRows, ceasefireRoundSpec, counterfactualRows, counterfactualSpec, differenceRows, hazardRows, measureRows, OUTCOME_LABELS, outcomeRows, outcomeSpec, partyRows,
+  partySpec, reliabilityRows, reliabilitySpec, scenarioRows, SENSITIVITY_TOP, sensitivityRows, sensitivitySpec, seedRows, seriesLabel, survivalRows, sweepMetrics, sweepRows, sweepSpec,
 } from '../../../src/report/html/specs.js';
 import { twoCases } from '../backtest-fixture.js';
 import type { SweepResult } from '../../../src/stats/sweep-summary.js';
-import { scenarios, seeds, summary, sweep } from './fixture.js';
+import { explanation, scenarios, seeds, summary, sweep } from './fixture.js';
 import { isOutcomeDifference } from '../../../src/stats/comparison.js';
 
 const s = await summary;
@@ -106,6 +106,31 @@ test('reliability: a point a tenth that holds questions, with its share of yes a
   assert.is(spec.vconcat.length, 2);
   // the diagonal's one row, the four points, the ten bars
   assert.is(specRows(spec).length, 1 + 4 + 10);
+});
+
+test('explain: two rows (first order, total) for each of an outcome\'s top inputs above 0; a row a preference for each outcome some preference moves', async () => {
+  const e = await explanation;
+  const rows = sensitivityRows(e);
+  assert.equal(specRows(sensitivitySpec(e)), rows);
+  for (const o of e.sensitivity.outcomes) {
+    const mine = rows.filter((r) => r.outcome === o.outcome);
+    const positive = o.indices.filter((x) => x.total.estimate > 0).slice(0, SENSITIVITY_TOP);
+    if (o.input_variance > 0 && o.p > 0 && o.p < 1) assert.is(mine.length, 2 * positive.length, o.outcome);
+    else assert.is(mine.length, 0, o.outcome);
+    positive.forEach((x, r) => {
+      assert.equal(mine.filter((y) => y.path === x.input).map((y) => [y.index, y.estimate, y.lo, y.hi]),
+        [['first order', x.first.estimate, x.first.lo, x.first.hi], ['total', x.total.estimate, x.total.lo, x.total.hi]], `${o.outcome} ${r}`);
+    });
+  }
+  assert.ok(rows.length > 0);
+  const cf = counterfactualRows(e);
+  assert.equal(specRows(counterfactualSpec(e)), cf);
+  const moved = new Set(e.counterfactual!.preferences.flatMap((p) => p.effects.filter((x) => x.flagged).map((x) => x.outcome)));
+  assert.is(cf.length, moved.size * e.counterfactual!.preferences.length);
+  for (const r of cf) {
+    const x = e.counterfactual!.preferences.find((p) => p.path === r.path)!.effects.find((y) => y.outcome === r.outcome)!;
+    assert.equal([r.d, r.lo, r.hi, r.flagged === 'interval excludes 0'], [x.difference.d, x.difference.lo, x.difference.hi, x.flagged]);
+  }
 });
 
 test.run();
