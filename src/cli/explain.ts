@@ -16,6 +16,7 @@ import { estimateTime, formatDuration, wallSeconds } from '../sim/estimate.js';
 import { DEFAULT_RESAMPLES, explainRuns, explainScenario } from '../sim/explain.js';
 import type { Explanation, ScenarioLabel } from '../stats/explanation.js';
 import { checkCsvAndReport, intFlag, UserError, VERSION, workersOption } from './common.js';
+import { examples } from './help.js';
 import { namedOutputs, refuseOverwritingInputs, scenarioInputs } from './outputs.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, loadWithSets, MAX_RUNS, minutesFlag, runProgress, type Io } from './run.js';
 
@@ -59,7 +60,12 @@ export function explainOptions(y: Argv): Argv<ExplainArgs> {
     .option('csv', { type: 'string', describe: 'write every index and difference, one row a number, to this file' })
     .option('report', { type: 'string', describe: 'also write a self-contained HTML report of the explanation with charts to this file' })
     .option('max-minutes', { type: 'string', describe: 'refuse, before it starts, a job expected to take longer (estimated from a short calibration)' })
-    .option('quiet', { alias: 'q', type: 'boolean', describe: 'print nothing on stderr but errors' }) as unknown as Argv<ExplainArgs>;
+    .option('quiet', { alias: 'q', type: 'boolean', describe: 'print nothing on stderr but errors' })
+    .epilogue(examples([
+      ['negsim explain', 'the bundled Geneva II: 256 rows x 16 runs, counterfactuals of 10,000 runs'],
+      ['negsim explain my.yaml --runs 1024 --csv explain.csv --report explain.html', 'a larger design, every number as CSV, charts as HTML'],
+      ['negsim explain --group number --cf-runs 0', 'every sampled number on its own; no counterfactuals'],
+    ])) as unknown as Argv<ExplainArgs>;
 }
 
 /** The design's and counterfactuals' sizes from the flags, checked. */

@@ -22,7 +22,8 @@ import { abbreviate, TERMINAL_WIDTH, wrap } from './text-layout.js';
 export const DEFAULT_TOP = 5;
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(Math.abs(x) < 0.01 && x !== 0 ? 2 : 1)}%` : '-');
-const ix = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '-');
+/** An index: two decimals, fewer for the wild estimates of small designs, so that a cell never outgrows its column. */
+const ix = (x: number) => (Number.isFinite(x) ? x.toFixed(Math.abs(x) >= 99.5 ? 0 : Math.abs(x) >= 9.995 ? 1 : 2) : '-');
 const pp = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}` : '-');
 const int = (n: number) => n.toLocaleString('en-US');
 /** An index with its interval: `0.41 [0.30, 0.52]`. */
@@ -31,6 +32,19 @@ const withInterval = (e: { estimate: number; lo: number; hi: number }) => `${ix(
 /** The words of an outcome after "P(": `agreement`, `Syrian government (al-Moallem) withdraws`. */
 function outcomeWords(o: { outcome: string; label: string }): string {
   return o.label.replace(/ \(.*\)$/, (m) => (o.outcome.includes('.') ? m : ''));
+}
+
+/**
+ * An index whose interval is narrow enough to read as a share in a sentence (at most half the scale wide):
+ * with few rows, or an outcome the inputs barely move, the ratio estimates stray far beyond [0, 1].
+ */
+function pinned(e: { lo: number; hi: number }): boolean {
+  return Number.isFinite(e.lo) && Number.isFinite(e.hi) && e.hi - e.lo <= 0.5;
+}
+
+/** An index read as a share in words: an estimate a little past 0 or 1 (sampling error) is said as 0% or 100%. */
+function asShare(x: number): number {
+  return Math.min(1, Math.max(0, x));
 }
 
 /** Whether the inputs carry a measurable share of the outcome's variance (else the indices are undefined). */
@@ -51,10 +65,14 @@ export function hingeSentence(o: OutcomeSensitivity, inputs: readonly InputInfo[
   }
   const input = inputs.find((i) => i.path === top.input);
   const quote = input?.quote ? ` ('${input.quote}')` : ' (no quotation: the analyst\'s judgement)';
-  const share = top.first.lo > 0
-    ? `${pct(top.first.estimate)} of its variance alone, ${pct(top.total.estimate)} with its interactions`
-    : `${pct(top.total.estimate)} of its variance with its interactions (alone: not distinguishable from 0)`;
-  return `${what} hinges on ${input?.label ?? top.input}${quote}: ${share}.`;
+  const name = `${input?.label ?? top.input}${quote}`;
+  if (!pinned(top.total)) {
+    return `${what} hinges most on ${name}, by how much is not pinned down at this sample size (total index ${withInterval(top.total)}; more --runs).`;
+  }
+  const share = top.first.lo > 0 && pinned(top.first)
+    ? `${pct(asShare(top.first.estimate))} of its variance alone, ${pct(asShare(top.total.estimate))} with its interactions`
+    : `${pct(asShare(top.total.estimate))} of its variance with its interactions (alone: ${top.first.lo > 0 ? 'not pinned down' : 'not distinguishable from 0'})`;
+  return `${what} hinges on ${name}: ${share}.`;
 }
 
 export function explainJson(e: Explanation): string {
@@ -84,11 +102,12 @@ export function explainTable(e: Explanation, paint: Paint = PLAIN, top = DEFAULT
 
   out.push(paint.heading('Sensitivity: shares of the variance of P(outcome | inputs)'));
   out.push(...wrap(`Sobol indices, first order (the input alone) and total (with its interactions), 95% bootstrap intervals over the ${int(sv.runs)} rows; inputs ranked by total index. Chance: what a run draws itself (hidden types, whether red lines bind, every equilibrium draw).`));
-  const LABEL = 36;
+  // '  1  ' + label + 2 + two cells of at most 20 ('-0.03 [-0.11, -0.01]') + 1: 80 columns
+  const LABEL = 32;
   for (const o of sv.outcomes) {
     out.push('');
     if (o.p === 0 || o.p === 1) {
-      out.push(`${o.outcome}: it ${o.p === 0 ? 'never' : 'always'} happened in the design's runs: no variance to share`);
+      out.push(...wrap(`${o.outcome}: it ${o.p === 0 ? 'never' : 'always'} happened in the design's runs: no variance to share`, TERMINAL_WIDTH, '', '  '));
       continue;
     }
     if (!measurable(o)) {
@@ -96,12 +115,12 @@ export function explainTable(e: Explanation, paint: Paint = PLAIN, top = DEFAULT
       continue;
     }
     out.push(...wrap(`${o.outcome}: ${pct(o.p)} of runs; chance carries ${pct(o.chance.estimate)} [${pct(o.chance.lo)}, ${pct(o.chance.hi)}] of a run's variance`, TERMINAL_WIDTH, '', '  '));
-    out.push(paint.heading(`  #  ${'input'.padEnd(LABEL)}  ${'first order'.padEnd(18)} total`));
+    out.push(paint.heading(`  #  ${'input'.padEnd(LABEL)}  ${'first order'.padEnd(20)} total`));
     const shown = o.indices.slice(0, top);
     shown.forEach((x, r) => {
       const input = sv.inputs.find((i) => i.path === x.input);
       const label = abbreviate(input?.short ?? x.input, LABEL).padEnd(LABEL);
-      out.push(`${String(r + 1).padStart(3)}  ${label}  ${withInterval(x.first).padEnd(18)} ${withInterval(x.total)}`);
+      out.push(`${String(r + 1).padStart(3)}  ${label}  ${withInterval(x.first).padEnd(20)} ${withInterval(x.total)}`);
       out.push(pathAndQuote(x.input, input?.quote));
     });
     const rest = o.indices.slice(top);
@@ -138,7 +157,8 @@ export function explainTable(e: Explanation, paint: Paint = PLAIN, top = DEFAULT
 /** `     actors.snc.beliefs.gov 'The opposition has accused…'`: a quotation cut to the line keeps its closing quote. */
 function pathAndQuote(path: string, quote: string | undefined): string {
   const line = `     ${path}${quote ? ` '${quote}'` : ''}`;
-  return line.length <= TERMINAL_WIDTH || !quote ? line : `${abbreviate(line, TERMINAL_WIDTH - 1)}'`;
+  if (line.length <= TERMINAL_WIDTH) return line;
+  return quote ? `${abbreviate(line, TERMINAL_WIDTH - 1)}'` : abbreviate(line, TERMINAL_WIDTH);
 }
 
 export const EXPLAIN_HEADER = ['view', 'outcome', 'input', 'label', 'statistic', 'estimate', 'lo', 'hi', 'n', 'inner', 'seed', 'scenario_sha256', 'overrides', 'quote'];

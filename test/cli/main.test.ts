@@ -39,7 +39,7 @@ test('did you mean: an unknown command or flag gets the nearest one, each unknow
 });
 
 test('--help of every command fits 80 columns, and each example command stays whole on its line', () => {
-  for (const c of ['', 'run', 'compare', 'sweep', 'report', 'merge', 'validate', 'trace', 'solve', 'forecast', 'backtest', 'schema']) {
+  for (const c of ['', 'run', 'compare', 'sweep', 'report', 'explain', 'merge', 'validate', 'trace', 'solve', 'forecast', 'backtest', 'schema']) {
     const r = negsim([...(c ? [c] : []), '--help']);
     assert.is(r.code, 0, c);
     assert.equal(wide(r.out), [], `negsim ${c} --help`);
@@ -70,6 +70,7 @@ test('every command\'s terminal output fits 80 columns, even with ids, names and
     ['backtest', ...mc],
     ['backtest', 'wide.yaml', ...mc],
     ['trace', 'wide.yaml', '--run', '2'],
+    ['explain', 'wide.yaml', '--runs', '8', '--inner', '2', '--cf-runs', '200', '--workers', '1', '--quiet'],
     ['forecast', 'wide.yaml', ...mc],
     ['run', 'wide.yaml', '--shard', '1/1', '--out', part, ...mc],
     ['merge', part],

@@ -5,6 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { dataCells, mismatches } from '../report/html/cells.js';
 import { HOSTILE_YAML } from '../report/html/hostile.js';
+import { DECIDED_YAML } from '../sim/fixtures.js';
 import { negsim, noStack, tempDir, writeTemp } from './helpers.js';
 
 test('negsim report: every outcome, attendance and withdrawal number of the HTML equals run --json\'s with the same seed and runs', () => {
@@ -120,6 +121,26 @@ test('the report\'s "run it again" command quotes the file name for the shell: x
   // what a shell makes of it: the same words, and nothing run
   const words = spawnSync('sh', ['-c', command.replace(/^negsim /, "printf '%s\\n' ")], { encoding: 'utf8' }).stdout.split('\n').slice(0, -1);
   assert.equal(words, ['report', name, '--seed', '1', '--runs', '100', '--set', 'model.lambda={uniform: [5, 10]}']);
+});
+
+test('report --explain: the run\'s report with what drives the forecast, its counterfactuals paired with the report\'s own runs and seed', () => {
+  const dir = tempDir();
+  const file = writeTemp(dir, 'decided.yaml', DECIDED_YAML);
+  const out = join(dir, 'r.html');
+  const r = negsim(['report', file, '--runs', '400', '--seed', '3', '--workers', '1', '--out', out, '--explain', '--explain-runs', '32', '--explain-inner', '2']);
+  assert.is(r.code, 0, r.err);
+  const html = readFileSync(out, 'utf8');
+  assert.ok(html.includes('<section id="explain">') && html.includes('data-chart="sensitivity"'));
+  assert.ok(html.includes('400 runs of the scenario and of each counterfactual, seed 3'));
+  assert.ok(html.includes('--explain --explain-runs 32 --explain-inner 2 --explain-group preference'));
+  const wrong = negsim(['report', file, '--explain-runs', '32', '--out', join(dir, 'x.html')]);
+  assert.is(wrong.code, 1);
+  assert.match(wrong.err, 'give --explain too');
+  const precise = negsim(['report', file, '--explain', '--precision', '0.01', '--out', join(dir, 'x.html')]);
+  assert.is(precise.code, 1);
+  assert.match(precise.err, '--precision decides the run count as it goes');
+  assert.ok(noStack(wrong.err) && noStack(precise.err));
+  assert.not.ok(existsSync(join(dir, 'x.html')));
 });
 
 test.run();

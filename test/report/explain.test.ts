@@ -46,6 +46,11 @@ test('the sentence of the issue: what P(outcome) hinges on, with the quotation b
   assert.is(hingeSentence(sensitivity(0.3, [0.4, 0.3, 0.5], [0.52, 0.4, 0.6], -0.001), [belief]),
     'P(agreement): no input accounts for a measurable share of its variance at this sample size.');
   assert.is(hingeSentence(sensitivity(0, [NaN, NaN, NaN], [NaN, NaN, NaN]), [belief]), "P(agreement): it never happened in the design's runs; nothing to explain.");
+  // an interval wider than half the scale is not read as a share
+  assert.is(hingeSentence(sensitivity(0.02, [5.2, 0.3, 9], [6.7, 1.2, 12.1]), [belief]),
+    "P(agreement) hinges most on the belief of the coalition that the government is sincere ('declaring cease-fires only to buy time'), by how much is not pinned down at this sample size (total index 6.70 [1.20, 12.1]; more --runs).");
+  // a share a little past 100% (sampling error) reads as 100%
+  assert.match(hingeSentence(sensitivity(0.3, [0.98, 0.9, 1.1], [1.02, 0.95, 1.1]), [belief]), ': 98.0% of its variance alone, 100.0% with its interactions.');
   const noQuote = { ...belief, quote: undefined };
   assert.ok(hingeSentence(sensitivity(0.3, [0.4, 0.3, 0.5], [0.52, 0.4, 0.6]), [noQuote]).includes("(no quotation: the analyst's judgement)"));
 });

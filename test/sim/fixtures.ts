@@ -68,8 +68,8 @@ measures:
 /**
  * A scenario where one uncertain input alone decides whether the talks happen: A attends only when its
  * inclination to attend (uniform on [-1, 1]) is positive, give or take the logit noise of lambda 10, and
- * B always attends; an observer's uncertain capability does nothing at all (it holds no position and
- * presses no one), and B's uncertain position touches only the deal.
+ * B always attends; an observer's uncertain capability does nothing at all (its one position has salience 0,
+ * so it weighs nothing in a proposal, and it presses no one), and B's uncertain position touches only the deal.
  */
 export const DECIDED_YAML = `
 id: decided
@@ -99,4 +99,6 @@ actors:
     name: An observer with no say
     role: sponsor
     capability: {uniform: [0, 1]}
+    position: { x: 50 }
+    salience: { x: 0 }
 `;
