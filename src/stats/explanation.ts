@@ -118,7 +118,7 @@ export const METHOD = {
   unbiased: 'products of two batch means leave out pairs of runs from one generator (U-statistics), so the indices are those of P(outcome | inputs), not of its noisy estimate',
   chance: 'chance: what a run draws itself (hidden types, whether red lines bind, every equilibrium draw); its share of a run\'s variance is E Var(Y | x) / Var Y, from the variance within each batch',
   intervals: '95% bootstrap percentile intervals over the N rows (Archer, Saltelli & Sobol 1997)',
-  counterfactual: 'each preference switched off in turn (negsim docs/MODEL.md, What drives a forecast), runs 0..R-1 of the same seed as the scenario: paired differences with Newcombe\'s interval (1998b, method 10)',
+  counterfactual: 'each preference switched off in turn (docs/MODEL.md §14), runs 0..R-1 of the same seed as the scenario: paired differences with Newcombe\'s interval (1998b, method 10)',
 } as const;
 
 /** Orders indices by total index, largest first; NaN last; ties in input order (a stable sort). */

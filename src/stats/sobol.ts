@@ -165,8 +165,11 @@ export interface SobolIntervals {
 export const BOOTSTRAP_LEVEL = 0.95;
 
 /**
- * The indices with 95% bootstrap percentile intervals over the given resamples (bootstrapCounts). Resamples
- * in which an index is undefined (no variance left) are skipped for it.
+ * The indices with 95% bootstrap percentile intervals over the given resamples (bootstrapCounts). A resample
+ * in which an index is undefined (no variance left: the outcome's variation sits in a few rows, and the
+ * resample drew none of them) counts as unknown in either direction, so when more than 2.5% of the
+ * resamples leave it undefined its interval is undefined too (NaN, NaN), not the spread of the others:
+ * a ratio made of one row is the same in every resample that holds it, and would look precise.
  */
 export function sobolIntervals(rows: SobolRows, counts: readonly Uint32Array[]): SobolIntervals {
   const point = sobolIndices(rows);
@@ -183,8 +186,10 @@ export function sobolIntervals(rows: SobolRows, counts: readonly Uint32Array[]):
       totals[i].push(e.total[i]);
     }
   }
+  const tail = Math.floor(((1 - BOOTSTRAP_LEVEL) / 2) * counts.length);
   const withInterval = (estimate: number, sample: number[]): IntervalEstimate => {
-    const [lo, hi] = percentileInterval(sample, BOOTSTRAP_LEVEL);
+    const undefinedIn = sample.filter((x) => !Number.isFinite(x)).length;
+    const [lo, hi] = undefinedIn > tail ? [NaN, NaN] : percentileInterval(sample, BOOTSTRAP_LEVEL);
     return { estimate, lo, hi };
   };
   return {

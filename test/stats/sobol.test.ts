@@ -102,4 +102,17 @@ test('percentile intervals interpolate between order statistics (type 7) and ski
   assert.equal(percentileInterval([NaN], 0.95).map(Number.isNaN), [true, true]);
 });
 
+test('an output that varies in one row only: the ratio is the same in every resample that holds the row, so the interval is undefined, not narrow', () => {
+  const n = 200;
+  const fA = new Float64Array(n), fB = new Float64Array(n), fAB = new Float64Array(2 * n);
+  // row 7: f is 1 at B and at A_B^(1) (input 1 decides), 0 elsewhere; every other row 0
+  fB[7] = 1; fAB[7] = 1;
+  const rows = sobolRows(fA, fB, fAB);
+  const point = sobolIndices(rows);
+  assert.ok(point.variance > 0 && Number.isFinite(point.total[0]));
+  const iv = sobolIntervals(rows, bootstrapCounts(n, 400, seedrandom.xor4096('one-row')));
+  assert.ok(Number.isNaN(iv.total[0].lo) && Number.isNaN(iv.total[0].hi), `${iv.total[0].lo} .. ${iv.total[0].hi}`);
+  assert.is(iv.total[0].estimate, point.total[0]);
+});
+
 test.run();
