@@ -79,7 +79,7 @@ export function preferenceEntries(s: Scenario): PreferenceEntry[] {
     if (a.outsideOption.path !== undefined) {
       add({
         path: a.outsideOption.path, kind: 'outside_option', index: 0,
-        short: `${a.id}: outside option`, label: `the outside option of ${name} (what no deal is worth to it)`,
+        short: `${a.id}: outside option`, label: `the outside option of ${name}, what no deal is worth to it`,
       }, [a.outsideOption.value], a.outsideOption.source);
     }
     a.attendIf.forEach((c, index) => {
@@ -100,7 +100,7 @@ export function preferenceEntries(s: Scenario): PreferenceEntry[] {
       const other = s.actors[p.on];
       add({
         path: path(p.path, `actors.${a.id}.pressure.${index}`), kind: 'pressure', index,
-        short: `${a.id}: pressure on ${other?.id}`, label: `the pressure of ${name} on ${other?.name} (toward ${p.toward.join(', ')})`,
+        short: `${a.id}: pressure on ${other?.id}`, label: `the pressure of ${name} on ${other?.name} toward ${p.toward.join(', ')}`,
       }, [p.strength], p.source);
     });
     a.guarantees.forEach((g, index) => {

@@ -86,7 +86,7 @@ function describeNumber(s: Scenario, path: string): { kind: InputKind; short: st
     if (field === 'position' && parts.length === 4) return { kind: 'position', short: `${parts[1]}: position ${parts[3]}`, label: `the position of ${name} on ${issue(parts[3])}` };
     if (field === 'salience' && parts.length === 4) return { kind: 'salience', short: `${parts[1]}: salience ${parts[3]}`, label: `the salience of ${issue(parts[3])} to ${name}` };
     if (field === 'capability') return { kind: 'capability', short: `${parts[1]}: capability`, label: `the capability of ${name}` };
-    if (field === 'sincerity') return { kind: 'sincerity', short: `${parts[1]}: sincerity`, label: `the chance that ${name} is in truth sincere (not buying time)` };
+    if (field === 'sincerity') return { kind: 'sincerity', short: `${parts[1]}: sincerity`, label: `the chance that ${name} is in truth sincere, not buying time` };
     if (parts.length === 3 && ACTOR_FIELDS[field]) return { kind: 'actor', short: `${parts[1]}: ${field.replace(/_/g, ' ')}`, label: `${ACTOR_FIELDS[field]} ${name}` };
   }
   if (parts[0] === 'model' && parts.length === 2) {
