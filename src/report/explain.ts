@@ -11,7 +11,9 @@
  * //  (al-Moallem) is sincere ('... declaring cease-fires only to buy time.'): 40% of its variance alone,
  * //  52% with its interactions."
  */
-import type { Explanation, InputInfo, OutcomeSensitivity, PreferenceCounterfactual } from '../stats/explanation.js';
+import { measurable, type Explanation, type InputInfo, type OutcomeSensitivity, type PreferenceCounterfactual } from '../stats/explanation.js';
+
+export { measurable };
 import { PLAIN, type Paint } from './color.js';
 import { overridesText } from './command-line.js';
 import { csvRows, type CsvField } from './csv.js';
@@ -47,10 +49,6 @@ function asShare(x: number): number {
   return Math.min(1, Math.max(0, x));
 }
 
-/** Whether the inputs carry a measurable share of the outcome's variance (else the indices are undefined). */
-export function measurable(o: OutcomeSensitivity): boolean {
-  return o.input_variance > 0 && o.indices.some((x) => Number.isFinite(x.total.estimate));
-}
 
 /**
  * The sentence of the issue: what P(outcome) hinges on most (the largest total index), with the quotation
@@ -111,7 +109,9 @@ export function explainTable(e: Explanation, paint: Paint = PLAIN, top = DEFAULT
       continue;
     }
     if (!measurable(o)) {
-      out.push(...wrap(`${o.outcome}: ${pct(o.p)} of runs; the inputs' share of a run's variance is estimated at ${pct(1 - o.chance.estimate)}: none measurable at this sample size (more --runs), chance carries it all`, TERMINAL_WIDTH, '', '  '));
+      out.push(...wrap(o.input_variance > 0
+        ? `${o.outcome}: ${pct(o.p)} of runs; chance carries ${pct(o.chance.estimate)} of a run's variance, and the inputs' part sits in too few rows of the design to share out (the bootstrap cannot bound it): more --runs`
+        : `${o.outcome}: ${pct(o.p)} of runs; the inputs' share of a run's variance is estimated at ${pct(1 - o.chance.estimate)}: none measurable at this sample size (more --runs), chance carries it all`, TERMINAL_WIDTH, '', '  '));
       continue;
     }
     out.push(...wrap(`${o.outcome}: ${pct(o.p)} of runs; chance carries ${pct(o.chance.estimate)} [${pct(o.chance.lo)}, ${pct(o.chance.hi)}] of a run's variance`, TERMINAL_WIDTH, '', '  '));

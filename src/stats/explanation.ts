@@ -121,6 +121,16 @@ export const METHOD = {
   counterfactual: 'each preference switched off in turn (docs/MODEL.md §14), runs 0..R-1 of the same seed as the scenario: paired differences with Newcombe\'s interval (1998b, method 10)',
 } as const;
 
+/**
+ * Whether the design can share out the outcome's variance among the inputs: the inputs carry some (else
+ * the indices are undefined), and the bootstrap bounds the largest total index (a rare outcome whose
+ * variation sits in a handful of rows cannot be shared out: its interval is undefined; sobol.ts).
+ */
+export function measurable(o: OutcomeSensitivity): boolean {
+  const top = o.indices[0];
+  return o.input_variance > 0 && top !== undefined && Number.isFinite(top.total.estimate) && Number.isFinite(top.total.lo) && Number.isFinite(top.total.hi);
+}
+
 /** Orders indices by total index, largest first; NaN last; ties in input order (a stable sort). */
 function ranked(indices: InputIndex[]): InputIndex[] {
   const key = (x: InputIndex) => (Number.isFinite(x.total.estimate) ? x.total.estimate : -Infinity);

@@ -18,7 +18,7 @@ import { isOutcomeDifference, type ScenarioComparison, type SeedComparison } fro
 import type { Estimate, Summary } from '../../stats/summary.js';
 import type { SweepResult } from '../../stats/sweep-summary.js';
 import type { Scorecard } from '../../backtest/scorecard.js';
-import type { Explanation } from '../../stats/explanation.js';
+import { measurable, type Explanation } from '../../stats/explanation.js';
 import { percent, points } from './format.js';
 
 /**
@@ -490,12 +490,12 @@ const INDEX_DOMAIN = [-0.1, 1.1];
 
 export type SensitivityRow = { outcome: string; title: string; input: string; path: string; index: 'first order' | 'total'; estimate: number; lo: number; hi: number; text: string };
 
-/** Per outcome whose variance the inputs measurably carry: its top inputs' first-order and total indices (inputs with a total index above 0). */
+/** Per outcome whose variance the design can share out (explanation.ts, measurable): its top inputs' first-order and total indices (inputs with a total index above 0). */
 export function sensitivityRows(e: Explanation, top = SENSITIVITY_TOP): SensitivityRow[] {
   const rows: SensitivityRow[] = [];
   const short = (path: string) => e.sensitivity.inputs.find((i) => i.path === path)?.short ?? path;
   for (const o of e.sensitivity.outcomes) {
-    if (!(o.input_variance > 0) || o.p === 0 || o.p === 1) continue;
+    if (!measurable(o) || o.p === 0 || o.p === 1) continue;
     const title = `${o.outcome} (${percent(o.p)} of runs; chance carries ${percent(o.chance.estimate)} of a run's variance)`;
     o.indices.filter((x) => x.total.estimate > 0).slice(0, top).forEach((x, r) => {
       const input = `${r + 1}. ${short(x.input)}`;
