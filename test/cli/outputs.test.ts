@@ -58,6 +58,8 @@ test('every command refuses, before it runs, an output over its scenario or its 
     [['compare', 'geneva-2014.yaml', '--seeds', '1,2', '--report', 'hard.yaml'], '--report hard.yaml is the scenario'],
     [['compare', 'geneva-2014.yaml', 'soft.yaml', '--csv', 'geneva-ii-ap-article.txt'], '--csv geneva-ii-ap-article.txt is the source text'],
     [['sweep', 'geneva-2014.yaml', '--vary', 'model.lambda=5:10:5', '--csv', './geneva-2014.yaml'], '--csv ./geneva-2014.yaml is the scenario'],
+    [['explain', 'geneva-2014.yaml', '--report', 'soft.yaml'], '--report soft.yaml is the scenario'],
+    [['explain', 'geneva-2014.yaml', '--csv', 'geneva-ii-ap-article.txt', '--report', 'e.html'], '--csv geneva-ii-ap-article.txt is the source text'],
     [['backtest', 'geneva-2014.yaml', '--csv', 'geneva-ii-ap-article.txt'], '--csv geneva-ii-ap-article.txt is the source text'],
     [['run', 'geneva-2014.yaml', '--csv', 'x.csv', '--runs-csv', './x.csv'], '--csv x.csv and --runs-csv ./x.csv are the same file'],
     [['report', 'geneva-2014.yaml', '--out', 'r.html', '--rounds-csv', 'r.html'], '--rounds-csv r.html and --out r.html are the same file'],
