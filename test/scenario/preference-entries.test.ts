@@ -27,8 +27,9 @@ test('Geneva II: every stated preference, belief and pressure, by its path in th
 test('an entry owns the numbers written under its path, not the defaults it shares', () => {
   const entries = preferenceEntries(geneva);
   const pre = entries.find((e) => e.path === 'actors.snc.preferences.0')!;
-  assert.equal(pre.slots.map((k) => geneva.params[k].path),
-    ['actors.snc.preferences.0.with.demand', 'actors.snc.preferences.0.firmness', 'actors.snc.preferences.0.penalty']);
+  // its penalty is not in the file: the model's shared default (model.penalty), not the precondition's own
+  assert.equal(pre.slots.map((k) => geneva.params[k].path), ['actors.snc.preferences.0.with.demand', 'actors.snc.preferences.0.firmness']);
+  assert.is(geneva.params[geneva.actors[1].conditions[0].penalty].path, 'model.penalty');
   assert.is(pre.label, 'the precondition of Syrian National Coalition (al-Maleh): assad_role >= demand');
   const s = scenarioFrom(`
 id: t

@@ -11,7 +11,7 @@ test('a page: what was run and how to run it again, the explanation, then the sc
   assert.ok(html.includes('<h1>Two parties: what drives the forecast</h1>'));
   assert.ok(html.includes('<dt>Seed</dt><dd>3</dd>'));
   assert.ok(html.includes(`<code>${tiny.hash}</code>`));
-  assert.ok(html.includes('<code>negsim explain test.yaml --seed 3 --runs 96 --inner 4 --cf-runs 400 --group preference --report FILE</code>'));
+  assert.ok(html.includes('<code>negsim explain test.yaml --seed 3 --runs 512 --inner 8 --cf-runs 400 --group preference --report FILE</code>'));
   const explain = html.indexOf('<section id="explain">'), scenario = html.indexOf('<section id="scenario">');
   assert.ok(explain > 0 && scenario > explain);
   assert.ok(html.includes('negsim explain --json'));

@@ -43,5 +43,5 @@ export const sweep = (async () => {
 
 /** What drives the small scenario's forecast (negsim explain), from a small design. */
 export const explanation = explainScenario(tiny, { id: tiny.id, title: tiny.title, file: tiny.file, hash: tiny.hash }, '0.0.0-test', {
-  rows: 96, inner: 4, seed: 3, workers: 1, grouping: 'preference', counterfactualRuns: 400, resamples: 100,
+  rows: 512, inner: 8, seed: 3, workers: 1, grouping: 'preference', counterfactualRuns: 400, resamples: 100,
 });

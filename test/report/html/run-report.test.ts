@@ -64,7 +64,7 @@ test('with an explanation (negsim report --explain): its section before the scen
   const page = await runReportHtml(tiny, s, e);
   const explain = page.indexOf('<section id="explain">'), scenario = page.indexOf('<section id="scenario">');
   assert.ok(explain > 0 && scenario > explain);
-  assert.ok(page.includes('<code>negsim report test.yaml --seed 7 --runs 500 --explain --explain-runs 96 --explain-inner 4 --explain-group preference</code>'));
+  assert.ok(page.includes('<code>negsim report test.yaml --seed 7 --runs 500 --explain --explain-runs 512 --explain-inner 8 --explain-group preference</code>'));
   assert.not.ok(html.includes('<section id="explain">'));
 });
 
