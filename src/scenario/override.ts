@@ -11,8 +11,9 @@
  *     `model:` would);
  *   - `--set actors.gov.flexibility=0.3` gives gov a slot of its own and leaves everyone else on the model's.
  * The shared defaults that can be named this way: `actors.ID.flexibility`, `actors.ID.audience_cost` (the
- * actor's exits without a cost of their own follow it, as they would in the file) and a measure's `miss`
- * and `false_alarm`. An exit's cost can be set where the file gives one; an outside option where the file
+ * actor's exits without a cost of their own follow it, as they would in the file), a measure's `miss`
+ * and `false_alarm`, and the model's `boycott_cost`, `walkout_cost` and `offer_cost` (which default to
+ * `model.audience_cost`). An exit's cost can be set where the file gives one; an outside option where the file
  * gives one (else `model.outside_option`). A new slot is appended after
  * all others, so no other number's draw moves (fixed values draw nothing; an uncertain one draws after the
  * scenario's own numbers).
@@ -28,6 +29,7 @@ import { RANGE, type RawUncertain } from './schema.js';
 import { explainUncertain, toDistribution } from './uncertain.js';
 import { nearest } from './nearest.js';
 import { MAX_ROUNDS, MAX_TOLERANCE } from './limits.js';
+import { MODEL_SHARED_KEYS } from './resolve.js';
 
 /** The first explicit tag (`!!binary`, `!foo`) in a parsed value, as written; a value from the command line needs none. */
 function explicitTag(doc: Document): string | undefined {
@@ -99,9 +101,28 @@ function sharedDefaults(s: Scenario): Map<string, SharedDefault> {
   return out;
 }
 
-/** A measure's monitoring rates, which default to the model's. */
+/**
+ * A measure's monitoring rates, which default to the model's; and the model's keys that default to
+ * another key's slot (`model.boycott_cost` reads `model.audience_cost` unless the file gives it), so that
+ * `--set model.boycott_cost=0.2` means what writing it into `model:` would: every actor with no cost of
+ * its own for that role follows it.
+ */
 function moreSharedDefaults(s: Scenario, out: Map<string, SharedDefault>): void {
   const own = new Set(s.params.map((p) => p.path));
+  for (const [key, field, , range] of MODEL_SHARED_KEYS) {
+    if (own.has(`model.${key}`)) continue;
+    out.set(`model.${key}`, {
+      range, current: s.model[field],
+      repoint: (t, slot) => {
+        const old = t.model[field];
+        t.model[field] = slot;
+        for (const a of t.actors) {
+          const role = a as unknown as Record<string, number>;
+          if (field in role && role[field] === old) role[field] = slot;
+        }
+      },
+    });
+  }
   s.measures.forEach((m, i) => {
     const base = `measures.${m.id}`;
     if (!own.has(`${base}.miss`)) out.set(`${base}.miss`, { range: 'unit', current: m.miss, repoint: (t, slot) => { t.measures[i].miss = slot; } });

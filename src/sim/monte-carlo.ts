@@ -146,6 +146,14 @@ export class WorkerPool<Req extends { seq: number } = BlockRequest, Res = BlockR
     let resumeLocal: (() => void) | null = null; // the local thread, waiting for the hand-on to catch up
     let failed: Error | null = null;
     let draining = Promise.resolve();
+    // This call's listeners, removed when it settles: a pool kept for many calls (scenario-pool.ts) would
+    // otherwise hand every later reply to every earlier call's handlers too.
+    type Listener = (...args: any[]) => void; // Worker.on's own listener type
+    const listeners: [Worker, 'message' | 'error' | 'exit', Listener][] = [];
+    const listen = (w: Worker, event: 'message' | 'error' | 'exit', fn: Listener) => {
+      w.on(event, fn);
+      listeners.push([w, event, fn]);
+    };
     await new Promise<void>((resolve, reject) => {
       const fail = (e: Error) => {
         if (failed) return;
@@ -183,17 +191,17 @@ export class WorkerPool<Req extends { seq: number } = BlockRequest, Res = BlockR
         if (expected === nBlocks) resolve();
       };
       for (const w of this.workers) {
-        w.on('message', (msg: WorkerReply<Res>) => {
+        listen(w, 'message', (msg: WorkerReply<Res>) => {
           if (!msg.ok) return fail(new WorkerFailure(`failed on block ${msg.block}: ${msg.message}`));
           ready.set(msg.seq, msg.result);
           inFlight.set(w, inFlight.get(w)! - 1);
           dispatch(w);
           draining = draining.then(drain).catch(fail);
         });
-        w.on('error', (e) => fail(new WorkerFailure(`threw an uncaught error (${e.message})`)));
+        listen(w, 'error', (e: Error) => fail(new WorkerFailure(`threw an uncaught error (${e.message})`)));
         // Any exit before the last block, even with code 0, leaves blocks in flight that would never
         // come back: without this the driver would wait for ever.
-        w.on('exit', (code) => {
+        listen(w, 'exit', (code: number) => {
           if (!this.closing && expected < nBlocks) fail(new WorkerFailure(`exited with code ${code}`));
         });
         dispatch(w);
@@ -229,6 +237,8 @@ export class WorkerPool<Req extends { seq: number } = BlockRequest, Res = BlockR
         };
         setImmediate(play);
       }
+    }).finally(() => {
+      for (const [w, event, fn] of listeners) w.off(event, fn);
     });
   }
 
