@@ -115,3 +115,27 @@ export function leaveCaseOutRates(items: readonly CaseQuestion[]): LeaveCaseOutR
 export function outOfSampleBaseRate(items: readonly CaseQuestion[]): number[] {
   return leaveCaseOutRates(items).map((r) => r.p);
 }
+
+/**
+ * The base rate learnt from `train` (questions of other cases: earlier ones, in a split by time) for a
+ * question of kind `ask`: the share of yes among the training questions of that kind; when none is of
+ * that kind, the share over all training questions (pooled); with no training question at all, 0.5 —
+ * the same fallbacks as leaveCaseOutRates.
+ *
+ * @example
+ * trainedBaseRate([{ case: 'a', ask: 'agreement', observed: true }, { case: 'b', ask: 'attends', observed: true },
+ *   { case: 'b', ask: 'agreement', observed: false }], 'held')
+ * // { p: 0.6666666666666666, yes: 2, n: 3, basis: 'pooled' }
+ */
+export function trainedBaseRate(train: readonly CaseQuestion[], ask: ObservedAsk): LeaveCaseOutRate {
+  const kind = train.filter((q) => q.ask === ask);
+  if (kind.length > 0) {
+    const yes = kind.filter((q) => q.observed).length;
+    return { p: yes / kind.length, yes, n: kind.length, basis: 'kind' };
+  }
+  if (train.length > 0) {
+    const yes = train.filter((q) => q.observed).length;
+    return { p: yes / train.length, yes, n: train.length, basis: 'pooled' };
+  }
+  return { p: HALF, yes: 0, n: 0, basis: 'half' };
+}

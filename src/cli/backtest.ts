@@ -22,6 +22,8 @@ import { rngName } from '../sim/rng.js';
 import { expandScenarioPaths } from '../scenario/scenario-files.js';
 import { displayPath, intFlag, loadScenarioOrFail, outputFlag, PACKAGE_ROOT, UserError, VERSION, workersOption } from './common.js';
 import { examples } from './help.js';
+import { applyParams, PARAMS_DESCRIPTION, readParamsFlag } from './params.js';
+import { wrap } from '../report/text-layout.js';
 import { fileIdentity, namedOutputs, refuseOverwritingInputs, scenarioInputs } from './outputs.js';
 import { checkTime, DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, runProgress, type Io } from './run.js';
 
@@ -37,6 +39,7 @@ export interface BacktestArgs {
   json?: boolean;
   quiet?: boolean;
   'max-minutes'?: unknown;
+  params?: string;
   color?: boolean;
 }
 
@@ -51,6 +54,7 @@ export function backtestOptions(y: Argv): Argv<BacktestArgs> {
     .option('reliability-csv', { type: 'string', describe: 'write the reliability tables to this file: a row a forecaster and tenth of the forecast scale (questions, mean forecast, share yes with its 95% interval, ECE)' })
     .option('report', { type: 'string', describe: 'also write the backtest as a self-contained HTML report (scores beside the baselines, the reliability diagram) to this file' })
     .option('max-minutes', { type: 'string', describe: 'refuse, before it starts, a job expected to take longer (estimated from a short calibration)' })
+    .option('params', { type: 'string', describe: PARAMS_DESCRIPTION })
     .option('json', { type: 'boolean', describe: 'print the backtest as JSON instead of the tables' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'print nothing on stderr but errors' })
     .epilogue(examples([
@@ -61,7 +65,7 @@ export function backtestOptions(y: Argv): Argv<BacktestArgs> {
 }
 
 /** The files, each once: a file named twice (`a.yaml ./a.yaml`, or through a link) is backtested once, with a note. */
-function distinctFiles(files: string[], args: BacktestArgs, io: Io): string[] {
+export function distinctFiles(files: string[], args: Pick<BacktestArgs, 'quiet'>, io: Io): string[] {
   const seen = new Map<string, string>();
   const out: string[] = [];
   for (const f of files) {
@@ -98,6 +102,7 @@ export async function backtestCommand(args: BacktestArgs, io: Io): Promise<void>
   const named = expandScenarioPaths((args.files ?? []).map(String));
   const files = distinctFiles(named.length > 0 ? named : shippedScenarioFiles(), args, io);
   const warn = (w: string) => { if (!args.quiet) io.err(w + '\n'); };
+  const params = readParamsFlag(args.params);
 
   // every file checked before any run: a typo in the fourth file should not cost three Monte Carlos
   const loaded: LoadedScenario[] = [];
@@ -106,6 +111,7 @@ export async function backtestCommand(args: BacktestArgs, io: Io): Promise<void>
     let l: LoadedScenario;
     try {
       l = loadScenarioOrFail(file, warn);
+      if (params) l = { ...l, scenario: applyParams(l.scenario, params).scenario };
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       problems.push(e.message);
@@ -158,9 +164,10 @@ export async function backtestCommand(args: BacktestArgs, io: Io): Promise<void>
     await written.abort();
   }
   if (args.json) {
-    io.out(backtestJson(result, made));
+    io.out(backtestJson(result, params ? { ...made, params: params.values } : made));
   } else {
     const color = colorEnabled({ flag: args.color, env: process.env, isTTY: io.tty?.out ?? false });
+    if (params) io.out(wrap(`Model defaults from --params ${params.path}: ${Object.entries(params.values).map(([k, v]) => `${k} ${v}`).join(', ')} (a case's own model: keys win)`).join('\n') + '\n\n');
     io.out(backtestText(result, painter(color)));
   }
   if (args.report && !args.quiet) io.err(`negsim: report written to ${args.report}\n`);

@@ -16,6 +16,7 @@ import { checkCsvAndReport, intFlag, UserError, workersOption } from './common.j
 import { namedOutputs, refuseOverwritingInputs, scenarioInputs } from './outputs.js';
 import { checkTime, DEFAULT_RUNS, DEFAULT_SEED, loadWithSets, MAX_RUNS, precisionFlag, precisionRuns, type Io } from './run.js';
 import { BLOCK_SIZE } from '../sim/block.js';
+import { PARAMS_DESCRIPTION, readParamsFlag } from './params.js';
 
 export { MAX_SEEDS };
 
@@ -30,6 +31,7 @@ export interface CompareArgs {
   quiet?: boolean;
   'max-minutes'?: unknown;
   set?: string[];
+  params?: string;
   precision?: unknown;
   'max-runs'?: unknown;
   /** The HTML report to write (report/html/compare-report.ts). */
@@ -48,6 +50,7 @@ export function compareOptions(y: Argv): Argv<CompareArgs> {
     .option('json', { type: 'boolean', describe: 'print the comparison as JSON' })
     .option('csv', { type: 'string', describe: 'write the comparison in long layout (compared, metric, actor, estimate, lo, hi, n, seed)' })
     .option('set', { type: 'string', array: true, describe: 'override a scenario number (path=value); with one file: compare it against the file as it is' })
+    .option('params', { type: 'string', describe: PARAMS_DESCRIPTION })
     .option('precision', { type: 'string', describe: 'play until every headline 95% interval (and difference) has half-width <= E, e.g. 0.01' })
     .option('max-runs', { type: 'string', describe: `with --precision: the most runs per seed or scenario (default ${MAX_RUNS})` })
     .option('max-minutes', { type: 'string', describe: 'refuse, before it starts, a job expected to take longer (estimated from a short calibration)' })
@@ -91,13 +94,14 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<SeedCom
   await checkCsvAndReport(args.csv, args.report, 'compare');
   const outputs = namedOutputs({ '--csv': args.csv, '--report': args.report });
   const warn = (w: string) => { if (!args.quiet) io.err(w + '\n'); };
+  const params = readParamsFlag(args.params);
   const bar = progressBar({ write: io.err, isTTY: io.tty?.err ?? false, quiet: args.quiet ?? false });
   let result: SeedComparison | ScenarioComparison;
   let compared: Scenario[];
   if (args.seeds !== undefined) {
     if (files.length > 1) throw new UserError('--seeds compares one scenario under several seeds; name one file (or none for the bundled one)');
     const seeds = parseSeeds(args.seeds);
-    const loaded = loadWithSets(files[0], sets, warn);
+    const loaded = loadWithSets(files[0], sets, warn, params);
     const { scenario } = loaded;
     compared = [scenario];
     refuseOverwritingInputs(outputs, scenarioInputs(scenario));
@@ -109,11 +113,11 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<SeedCom
       if (sets.length > 0) throw new UserError('--set with two or more files is ambiguous; compare FILE --set path=value compares one file against itself changed');
       const names = files.map((f) => basename(f));
       const unique = new Set(names).size === names.length;
-      specs = files.map((f, i) => ({ loaded: loadWithSets(f, [], warn), label: unique ? names[i] : f }));
+      specs = files.map((f, i) => ({ loaded: loadWithSets(f, [], warn, params), label: unique ? names[i] : f }));
     } else if (sets.length > 0) {
       specs = [
-        { loaded: loadWithSets(files[0], [], warn), label: 'baseline' },
-        { loaded: loadWithSets(files[0], sets, warn), label: 'with --set' },
+        { loaded: loadWithSets(files[0], [], warn, params), label: 'baseline' },
+        { loaded: loadWithSets(files[0], sets, warn, params), label: 'with --set' },
       ];
     } else {
       throw new UserError('compare what? Give --seeds 1..10 (one scenario, several seeds), two or more scenario files, or --set path=value (one file against itself changed)');

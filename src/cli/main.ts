@@ -21,7 +21,7 @@ import { VERSION } from './version.js';
 
 /**
  * run.ts once loaded: its progress counter tells the signal handler how far a Monte Carlo got. The
- * commands that play one (run, report, explain, sweep, backtest) load run.ts anyway; they load it through here.
+ * commands that play one (run, report, explain, sweep, backtest, fit) load run.ts anyway; they load it through here.
  */
 let runModule: typeof import('./run.js') | undefined;
 const loadRun = async (): Promise<typeof import('./run.js')> => (runModule ??= await import('./run.js'));
@@ -90,10 +90,13 @@ export async function main(given: string[]): Promise<number> {
     .command('backtest [files..]', 'score the forecasts of scenarios with an observed: block against what happened: Brier score, log loss, baselines', async (y) => (await playing(() => import('./backtest.js'))).backtestOptions(y), async (a) => {
       await (await import('./backtest.js')).backtestCommand(a as import('./backtest.js').BacktestArgs, io);
     })
+    .command('fit [files..]', 'fit the model\'s global parameters (lambda, costs, noise rates) to observed cases by maximum likelihood, with intervals; --cv scores the fit out of sample beside baselines', async (y) => (await playing(() => import('./fit.js'))).fitOptions(y), async (a) => {
+      await (await import('./fit.js')).fitCommand(a as import('./fit.js').FitArgs, io);
+    })
     .command('schema', 'print the scenario file format as JSON Schema (for editors)', (y) => y, async () => {
       io.out(JSON.stringify((await import('../scenario/schema.js')).scenarioJsonSchema(), null, 2) + '\n');
     })
-    .demandCommand(1, 'name a command: run, report, explain, compare, sweep, merge, trace, validate, backtest, solve, forecast or schema (negsim --help lists them)')
+    .demandCommand(1, 'name a command: run, report, explain, compare, sweep, merge, trace, validate, backtest, fit, solve, forecast or schema (negsim --help lists them)')
     .option('color', { type: 'boolean', describe: 'colour the headings of tables printed to a terminal (--no-color, or NO_COLOR set, turns it off)' })
     .strict()
     .version(VERSION)

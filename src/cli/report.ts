@@ -16,6 +16,7 @@ import { intFlag, outputFlag, UserError, workersOption } from './common.js';
 import { checkExplainTime, DEFAULT_EXPLAIN_ROWS, DEFAULT_INNER, explainSize, playExplanation } from './explain.js';
 import { namedOutputs, refuseOverwritingInputs, scenarioInputs } from './outputs.js';
 import { DEFAULT_RUNS, loadWithSets, MAX_RUNS, runCommand, runOptions, warnPrinter, type Io, type RunArgs } from './run.js';
+import { readParamsFlag } from './params.js';
 
 export interface ReportArgs extends RunArgs {
   /** The HTML file (not run's --out, which is a shard's part file). */
@@ -48,7 +49,7 @@ export async function reportCommand(args: ReportArgs, io: Io): Promise<string> {
   }
   // Loaded once, here, with its warnings printed: the run plays this very scenario (no second read of the
   // file), so the report's description and its numbers come from the same bytes.
-  const loaded = loadWithSets(args.file, args.set, warnPrinter(args, io));
+  const loaded = loadWithSets(args.file, args.set, warnPrinter(args, io), readParamsFlag(args.params));
   const { scenario } = loaded;
   const out = args.out ?? defaultReportPath(scenario);
   refuseOverwritingInputs(namedOutputs({ '--csv': args.csv, '--runs-csv': args['runs-csv'], '--rounds-csv': args['rounds-csv'], '--out': out }),

@@ -30,6 +30,7 @@ import { Z95 } from '../stats/wilson-interval.js';
 import { BLOCK_SIZE } from '../sim/block.js';
 import { estimateTime, formatDuration, wallSeconds } from '../sim/estimate.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS } from './flags.js';
+import { applyParams, PARAMS_DESCRIPTION, readParamsFlag, type ParamsArg } from './params.js';
 
 export { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, widestOutcomeHalf };
 export type { LoadedScenario };
@@ -51,6 +52,7 @@ export interface RunArgs {
   quiet?: boolean;
   'max-minutes'?: unknown;
   set?: string[];
+  params?: string;
   shard?: string;
   out?: string;
   precision?: unknown;
@@ -75,7 +77,8 @@ export function runOptions(y: Argv): Argv<RunArgs> {
     .option('max-runs', { type: 'string', describe: `with --precision: the most runs to play (default ${MAX_RUNS})` })
     .option('shard', { type: 'string', describe: 'play only slice k of N (e.g. 2/8) of the runs and write a mergeable part to --out; negsim merge combines the parts' })
     .option('out', { type: 'string', describe: 'with --shard: the part file to write (JSON)' })
-    .option('set', { type: 'string', array: true, describe: "override a scenario number by its path, checked like the file: --set model.lambda=10, --set 'actors.gov.capability={uniform: [0.5, 0.8]}' (repeatable)" }) as unknown as Argv<RunArgs>;
+    .option('set', { type: 'string', array: true, describe: "override a scenario number by its path, checked like the file: --set model.lambda=10, --set 'actors.gov.capability={uniform: [0.5, 0.8]}' (repeatable)" })
+    .option('params', { type: 'string', describe: PARAMS_DESCRIPTION }) as unknown as Argv<RunArgs>;
 }
 
 export interface Io {
@@ -117,7 +120,7 @@ export async function runCommand(args: RunArgs, io: Io, ctx: RunContext = {}): P
   const workers = workersOption(args.workers, io, args.quiet);
   for (const [flag, path] of runOutputs(args)) if (path !== undefined) await outputFlag(flag, path, 'results/out.csv');
   if (args.shard !== undefined || args.out !== undefined) return runShard(args, runs, seed, workers, io, ctx.loaded);
-  const loaded = ctx.loaded ?? loadWithSets(args.file, args.set, warnPrinter(args, io));
+  const loaded = ctx.loaded ?? loadWithSets(args.file, args.set, warnPrinter(args, io), readParamsFlag(args.params));
   const { scenario, overrides } = loaded;
   const outputs = runOutputs(args).flatMap(([role, path]) => (path === undefined ? [] : [{ role, path }]));
   refuseOverwritingInputs([...outputs, ...(ctx.outputs ?? [])], scenarioInputs(scenario));
@@ -254,7 +257,7 @@ async function runShard(args: RunArgs, runs: number, seed: number, workers: numb
     }
   }
   await outputFlag('--out', args.out, `part-${shard.k}.json`);
-  const played = loaded ?? loadWithSets(args.file, args.set, warnPrinter(args, io));
+  const played = loaded ?? loadWithSets(args.file, args.set, warnPrinter(args, io), readParamsFlag(args.params));
   refuseOverwritingInputs([{ role: '--out', path: args.out }], scenarioInputs(played.scenario));
   Object.assign(runProgress, { running: true, done: 0, total: 0 });
   let first: number, end: number, text: string;
@@ -274,12 +277,18 @@ async function runShard(args: RunArgs, runs: number, seed: number, workers: numb
   return null;
 }
 
-/** Load a scenario (the bundled one if none is named) and apply `--set`s; any problem is a UserError. */
-export function loadWithSets(file: string | undefined, sets: unknown, warn: (line: string) => void): LoadedScenario {
-  const base = loadScenarioOrFail(file, warn);
+/**
+ * Load a scenario (the bundled one if none is named), apply `--params` (model defaults) and then `--set`s;
+ * any problem is a UserError. The overrides returned are both, the `--set`s last (they win).
+ */
+export function loadWithSets(file: string | undefined, sets: unknown, warn: (line: string) => void, params?: ParamsArg): LoadedScenario {
+  const loaded = loadScenarioOrFail(file, warn);
+  const fitted = applyParams(loaded.scenario, params);
+  const base: LoadedScenario = { ...loaded, scenario: fitted.scenario };
   const list = sets === undefined ? [] : (Array.isArray(sets) ? sets : [sets]).map(String);
   try {
-    return withOverrides(base, list);
+    const r = withOverrides(base, list);
+    return { ...r, overrides: { ...fitted.overrides, ...r.overrides } };
   } catch (e) {
     if (!(e instanceof OverrideError)) throw e;
     const n = e.problems.length;

@@ -17,6 +17,7 @@ import { playSweep, sweepScenarios } from '../sim/sweep.js';
 import { MAX_SWEEP_POINTS, parseVaries, VaryError, type Vary } from '../sim/sweep-grid.js';
 import { summariseSweep, type SweepResult } from '../stats/sweep-summary.js';
 import { checkCsvAndReport, intFlag, loadOrFail, UserError, VERSION, workersOption } from './common.js';
+import { applyParams, PARAMS_DESCRIPTION, readParamsFlag } from './params.js';
 import { namedOutputs, refuseOverwritingInputs, scenarioInputs } from './outputs.js';
 import { checkTime, DEFAULT_SEED, MAX_RUNS, runProgress, type Io } from './run.js';
 
@@ -27,6 +28,7 @@ export interface SweepArgs {
   file?: string;
   vary?: string[];
   set?: string[];
+  params?: string;
   runs?: unknown;
   seed?: unknown;
   workers?: unknown;
@@ -45,6 +47,7 @@ export function sweepOptions(y: Argv): Argv<SweepArgs> {
     .positional('file', { type: 'string', describe: 'scenario file; default: the bundled Geneva II scenario' })
     .option('vary', { type: 'string', array: true, describe: `a number to vary, path=from:to:step (repeatable; the grid is every combination, at most ${MAX_SWEEP_POINTS} points; the step must divide the range)` })
     .option('set', { type: 'string', array: true, describe: 'hold a number at a value at every point (path=value, as run --set)' })
+    .option('params', { type: 'string', describe: PARAMS_DESCRIPTION })
     .option('runs', { alias: 'n', type: 'string', default: String(DEFAULT_SWEEP_RUNS), describe: 'runs at each point' })
     .option('seed', { alias: 's', type: 'string', default: String(DEFAULT_SEED), describe: 'master seed, the same at every point (common random numbers)' })
     .option('workers', { alias: 'w', type: 'string', default: 'auto', describe: 'worker threads: a number or auto; the output is the same for any count' })
@@ -74,7 +77,8 @@ export async function sweepCommand(args: SweepArgs, io: Io): Promise<SweepResult
     throw new UserError(`${points} points x ${runs} runs is ${points * runs} runs, more than ${MAX_RUNS}; ask for fewer runs or fewer points`);
   }
   await checkCsvAndReport(args.csv, args.report, 'sweep');
-  const base = loadOrFail(args.file, (w) => { if (!args.quiet) io.err(w + '\n'); });
+  const fitted = applyParams(loadOrFail(args.file, (w) => { if (!args.quiet) io.err(w + '\n'); }), readParamsFlag(args.params));
+  const base = fitted.scenario;
   refuseOverwritingInputs(namedOutputs({ '--csv': args.csv, '--report': args.report }), scenarioInputs(base));
   const fixed: SetArg[] = [];
   const problems: string[] = [];
@@ -91,7 +95,7 @@ export async function sweepCommand(args: SweepArgs, io: Io): Promise<SweepResult
   }
   checkTime([{ scenario: base, runs: points * runs }], workers, args, io);
   const fixedOverrides = prepared.points[0].overrides;
-  const fixedOnly: Record<string, unknown> = {};
+  const fixedOnly: Record<string, unknown> = { ...fitted.overrides };
   for (const s of fixed) fixedOnly[s.path] = fixedOverrides[s.path];
 
   const bar = progressBar({ write: io.err, isTTY: io.tty?.err ?? false, quiet: args.quiet ?? false });

@@ -31,7 +31,7 @@ export function symmetricEigen(matrix: readonly (readonly number[])[]): Symmetri
       }
     }
   }
-  const v = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  const v: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => (i === j ? 1 : 0)));
   let total = 0;
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) total += a[i][j] * a[i][j];
   for (let sweep = 0; sweep < 100; sweep++) {

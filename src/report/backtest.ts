@@ -179,8 +179,10 @@ export function reliabilityText(r: BacktestResult, paint: Paint = PLAIN): string
 
 /**
  * `negsim backtest --json`: the backtest with what made it (negsim's version, the generator, the seed and
- * the runs a scenario) in front; scores with nothing to average are null.
+ * the runs a scenario, and the model defaults of --params when given) in front; scores with nothing to
+ * average are null.
  */
-export function backtestJson(r: BacktestResult, made: { negsim: string; rng: string; seed: number; runs: number }): string {
-  return jsonText({ negsim: made.negsim, rng: made.rng, seed: made.seed, runs: made.runs, ...r });
+export function backtestJson(r: BacktestResult, made: { negsim: string; rng: string; seed: number; runs: number; params?: Record<string, number> }): string {
+  const params = made.params ? { params: made.params } : {};
+  return jsonText({ negsim: made.negsim, rng: made.rng, seed: made.seed, runs: made.runs, ...params, ...r });
 }

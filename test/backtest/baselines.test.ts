@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { baseRates, HALF, leaveCaseOutRates, outOfSampleBaseRate } from '../../src/backtest/baselines.js';
+import { baseRates, HALF, leaveCaseOutRates, outOfSampleBaseRate, trainedBaseRate } from '../../src/backtest/baselines.js';
 import { meanScores } from '../../src/backtest/score.js';
 
 test('the base rate of an ask is the share of yes answers among the questions of that ask, over all files', () => {
@@ -70,6 +70,19 @@ test('out of sample scores worse than in sample where the answers disagree: 2 ca
   // in sample: 0.5 for both, Brier 0.25; out of sample: a gets b's 0 and b gets a's 1, Brier 1
   assert.equal(outOfSampleBaseRate(items), [0, 1]);
   assert.is(meanScores(items.map((it, k) => ({ p: outOfSampleBaseRate(items)[k], observed: it.observed }))).brier, 1);
+});
+
+test('learnt from training cases (a split by time): the share of the kind, else pooled, else 0.5', () => {
+  const train = [
+    { case: 'a', ask: 'agreement' as const, observed: true }, { case: 'b', ask: 'attends' as const, observed: true },
+    { case: 'b', ask: 'agreement' as const, observed: false }, { case: 'c', ask: 'agreement' as const, observed: false },
+  ];
+  assert.equal(trainedBaseRate(train, 'agreement'), { p: 1 / 3, yes: 1, n: 3, basis: 'kind' });
+  assert.equal(trainedBaseRate(train, 'attends'), { p: 1, yes: 1, n: 1, basis: 'kind' });
+  // nobody in training asked held: two yes of four questions
+  assert.equal(trainedBaseRate(train, 'held'), { p: 0.5, yes: 2, n: 4, basis: 'pooled' });
+  assert.equal(trainedBaseRate(train.slice(0, 3), 'held'), { p: 2 / 3, yes: 2, n: 3, basis: 'pooled' });
+  assert.equal(trainedBaseRate([], 'agreement'), { p: 0.5, yes: 0, n: 0, basis: 'half' });
 });
 
 test.run();
