@@ -8,6 +8,7 @@
  * own first point), times it, and says how long the whole job will take at most; `--max-minutes` refuses
  * a job that would take longer. Every file is loaded and checked, and every output path, before that.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import type { Scenario } from '../scenario/types.js';
 import { caseDerivatives, stencilEvaluations } from '../fit/case-derivatives.js';
@@ -15,7 +16,7 @@ import { crossValidate, DEFAULT_YEARS } from '../fit/cross-validate.js';
 import { DEFAULT_F_TOL, DEFAULT_STEP, DEFAULT_X_TOL, fitParameters } from '../fit/fit.js';
 import { caseBootstrapIntervals, DEFAULT_REPLICATES } from '../fit/intervals.js';
 import { RecordObjective } from '../fit/objective.js';
-import { FIT_PARAMETERS, fitParameter, startValue, type FitParameter } from '../fit/parameters.js';
+import { FIT_PARAMETERS, fitParameter, fromSearch, startValue, toSearch, type FitParameter } from '../fit/parameters.js';
 import { PARAMS_FORMAT, paramsJson, recordId, type ParamsFile } from '../fit/params-file.js';
 import { colorEnabled, painter } from '../report/color.js';
 import { cvCsv, cvJson, cvReliabilityCsv, cvScoresCsv, cvText, fitCsv, fitText, type CvReport } from '../report/fit.js';
@@ -115,6 +116,23 @@ export function yearsFlag(v: string | undefined): number[] {
   return [...new Set(years)].sort((a, b) => a - b);
 }
 
+/** Whether `file` is a params file written by negsim fit (JSON with its format), read no further than its start. */
+function isParamsFile(file: string): boolean {
+  if (!file.toLowerCase().endsWith('.json')) return false;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(200);
+      const n = readSync(fd, head, 0, head.length, 0);
+      return head.subarray(0, n).toString('utf8').includes(`"format": "${PARAMS_FORMAT}"`);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false; // the loader will say what is wrong with it
+  }
+}
+
 /** The cases: every file loaded and checked first; those without observed: skipped with a note; each distinct scenario once. */
 function loadCases(paths: string[], args: FitArgs, io: Io): Scenario[] {
   const named = expandScenarioPaths(paths);
@@ -124,6 +142,11 @@ function loadCases(paths: string[], args: FitArgs, io: Io): Scenario[] {
   const cases: Scenario[] = [];
   const problems: string[] = [];
   for (const file of files) {
+    if (isParamsFile(file)) {
+      // what an earlier fit wrote beside the cases (--out record/params.json)
+      if (!args.quiet) io.err(`negsim: ${file} holds fitted parameters (negsim fit --out), not a case; skipped\n`);
+      continue;
+    }
     let s: Scenario;
     try {
       s = loadOrFail(file, warn);
@@ -190,30 +213,38 @@ export async function fitCommand(args: FitArgs, io: Io): Promise<void> {
     const nCases = cases.length;
     const questions = cases.reduce((s, c) => s + c.observed!.questions.length, 0);
 
-    // the time it will take: the search's first point, timed, times what is planned
+    // The time it will take: the search's first two points (the start, then the start moved along the first
+    // axis: the first edge of its simplex), the second timed — the first pays for starting the threads and
+    // compiling the code — times what is planned.
     const start = parameters.map(startValue);
-    const t0 = process.hrtime.bigint();
     await fitting.evaluate(start);
-    const firstSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    const perCaseRun = firstSeconds / (nCases * runs);
+    const second = parameters.map((p, k) => fromSearch(p, toSearch(p, start[k]) + (k === 0 ? DEFAULT_STEP : 0)));
+    const t0 = process.hrtime.bigint();
+    await fitting.evaluate(second);
+    const evalSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const perCaseRun = evalSeconds / (nCases * runs);
     const stencil = stencilEvaluations(parameters.length);
     const fitRuns = (maxEvaluations + stencil) * nCases * runs;
     let cvRuns = 0;
+    let timeFolds = 0;
     if (cv) {
       cvRuns += nCases * scoreRuns + foldEvaluations * nCases * (nCases - 1) * runs;
       for (const y of years) {
         const cut = `${y}-01-01`;
         const train = cases.filter((c) => c.asOf !== undefined && c.asOf < cut).length;
         const test = cases.filter((c) => c.asOf !== undefined && c.asOf >= cut).length;
-        if (train > 0 && test > 0) cvRuns += maxEvaluations * train * runs + test * scoreRuns;
+        if (train > 0 && test > 0) {
+          cvRuns += maxEvaluations * train * runs + test * scoreRuns;
+          timeFolds++;
+        }
       }
     }
-    planned = nCases * runs + fitRuns + cvRuns;
+    planned = 2 * nCases * runs + fitRuns + cvRuns;
     const seconds = perCaseRun * planned;
     const what = `${parameters.length} parameter${parameters.length === 1 ? '' : 's'} on ${nCases} cases (${questions} questions), ${runs} runs a case` +
-      `, ${workers} worker${workers === 1 ? '' : 's'}: one evaluation of every case took ${firstSeconds.toFixed(1)} s; ` +
+      `, ${workers} worker${workers === 1 ? '' : 's'}: one evaluation of every case takes ${evalSeconds.toFixed(1)} s; ` +
       `at most ${maxEvaluations} for the search and ${stencil} for the intervals` +
-      (cv ? `, then the cross-validation (${years.length} fits by time, ${nCases} cases out, forecasts of ${scoreRuns} runs)` : '');
+      (cv ? `, then the cross-validation (${timeFolds} fit${timeFolds === 1 ? '' : 's'} by time, ${nCases} cases out, forecasts of ${scoreRuns} runs)` : '');
     if (limit !== undefined && seconds > limit * 60) {
       throw new UserError(`negsim fit: ${what}: at most about ${formatDuration(seconds)}, more than --max-minutes ${limit}. ` +
         'Ask for fewer --runs, a smaller --max-evaluations, or fewer parameters (--only).');

@@ -93,12 +93,13 @@ function schemeHeading(s: CvScheme, r: CvReport): string {
   if (s.kind === 'case-out') {
     const how = r.foldEvaluations > 0
       ? `a Newton step from the full fit, then ${r.foldEvaluations} Nelder-Mead evaluations`
-      : 'one Newton step from the full fit (approximate leave-one-out)';
+      : 'approximate leave-one-out: one Newton step from the full fit';
     return `Leave one case out: ${s.folds.length} folds, each fitted on ${s.trainCases} cases (${how})`;
   }
   const f = s.folds[0];
-  return `By time: fitted on the ${s.trainCases} cases before ${s.year} (${f.evaluations} evaluations, from the defaults), ` +
-    `scored on the ${s.testCases} from ${s.year} on`;
+  const cases = (n: number) => `${n} case${n === 1 ? '' : 's'}`;
+  return `By time: fitted on the ${cases(s.trainCases)} before ${s.year} (${f.evaluations} evaluations, from the defaults), ` +
+    `scored on the ${cases(s.testCases)} from ${s.year} on`;
 }
 
 function summaryTable(s: CvScheme, paint: Paint): string[] {
@@ -126,16 +127,11 @@ function byKindTable(s: CvScheme, score: 'brier' | 'logLoss', paint: Paint): str
   return out;
 }
 
-function reliabilityTable(c: Scorecard, label: string, paint: Paint): string[] {
-  const out = [paint.heading(`${label}: forecast    n   mean forecast    yes   share yes [95% Wilson]`)];
-  const pad = label.length + 2;
-  for (const b of c.reliability) {
-    if (b.n === 0) continue;
+function reliabilityRows(c: Scorecard): string[] {
+  return c.reliability.filter((b) => b.n > 0).map((b) => {
     const range = `${b.lo.toFixed(1)}-${b.hi.toFixed(1)}`;
-    out.push(`${''.padEnd(pad)}${range.padEnd(9)}  ${String(b.n).padStart(4)}   ${f3(b.meanP).padStart(13)}  ${String(b.yes).padStart(5)}   ${f3(b.freq)} [${f3(b.freqLo)}, ${f3(b.freqHi)}]`);
-  }
-  out.push(`${''.padEnd(pad)}(tenths with no forecast left out) ECE ${f3(c.ece)}`);
-  return out;
+    return `  ${range.padEnd(9)}  ${String(b.n).padStart(4)}   ${f3(b.meanP).padStart(13)}  ${String(b.yes).padStart(5)}   ${f3(b.freq)} [${f3(b.freqLo)}, ${f3(b.freqHi)}]`;
+  });
 }
 
 export function cvText(r: CvReport, paint: Paint = PLAIN): string {
@@ -155,8 +151,12 @@ export function cvText(r: CvReport, paint: Paint = PLAIN): string {
       out.push('');
       out.push(...byKindTable(s, 'logLoss', paint));
       out.push('');
-      out.push(paint.heading('Reliability, leave one case out: forecasts in tenths against how often the answer was yes'));
-      for (const f of FORECASTERS) out.push(...reliabilityTable(s.scorecards[f], LABEL[f].padEnd(15), paint));
+      out.push(...wrap('Reliability, leave one case out: forecasts in tenths against how often the answer was yes (tenths with no forecast left out)').map((l) => paint.heading(l)));
+      out.push(paint.heading('  forecast      n   mean forecast    yes   share yes [95% Wilson]'));
+      for (const f of FORECASTERS) {
+        out.push(`${LABEL[f]} (ECE ${f3(s.scorecards[f].ece)})`);
+        out.push(...reliabilityRows(s.scorecards[f]));
+      }
     }
   }
   out.push('');

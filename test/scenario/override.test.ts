@@ -82,6 +82,25 @@ test('the same path twice is refused', () => {
   assert.match(r.diagnostics[0].message, 'model.lambda is set twice');
 });
 
+test("model.boycott_cost, unset in the file, gets a slot of its own that every actor without its own boycott cost follows", () => {
+  // geneva's model: block gives no boycott_cost: it reads model.audience_cost's slot
+  assert.is(geneva.model.boycottCost, geneva.model.audienceCost);
+  const r = set('model.boycott_cost', '0.25');
+  assert.equal(r.diagnostics, []);
+  const s = r.scenario!;
+  assert.is(s.model.boycottCost, s.params.length - 1);
+  assert.equal(s.params[s.model.boycottCost], { path: 'model.boycott_cost', dist: { kind: 'fixed', value: 0.25 }, min: 0, max: 10 });
+  for (let i = 0; i < s.actors.length; i++) {
+    const before = geneva.actors[i];
+    assert.is(s.actors[i].boycottCost, before.boycottCost === geneva.model.boycottCost ? s.model.boycottCost : before.boycottCost);
+    // the other roles and the audience cost itself stay where they were
+    assert.equal([s.actors[i].walkoutCost, s.actors[i].offerCost, s.actors[i].audienceCost], [before.walkoutCost, before.offerCost, before.audienceCost]);
+  }
+  assert.ok(s.actors.some((a) => a.boycottCost === s.model.boycottCost));
+  assert.is(s.model.audienceCost, geneva.model.audienceCost);
+  assert.ok(settablePaths(geneva).includes('model.walkout_cost') && settablePaths(geneva).includes('model.offer_cost'));
+});
+
 test('settable paths are the params, the shared defaults, rounds and each ceasefire tolerance', () => {
   const p = settablePaths(geneva);
   assert.ok(p.includes('model.lambda') && p.includes('actors.gov.flexibility') && p.includes('measures.detainee_exchange.miss'));
