@@ -265,7 +265,7 @@ export async function fitCommand(args: FitArgs, io: Io): Promise<void> {
         method: `Nelder-Mead (Gao-Han coefficients) on logit-scaled bounds, from the model's defaults, step ${DEFAULT_STEP}, xTol ${DEFAULT_X_TOL}, fTol ${DEFAULT_F_TOL}`,
         evaluations: fit.evaluations, maxEvaluations, converged: fit.converged,
       },
-      intervals: { method: 'one-step bootstrap over cases (percentile)', level: ci.level, replicates: ci.replicates, h: derivatives.h },
+      intervals: { method: 'one-step bootstrap over cases (percentile), widened to the model-based Wald interval where that is wider', level: ci.level, replicates: ci.replicates, h: derivatives.h },
       parameters: Object.fromEntries(parameters.map((p, i) => {
         const { value, lo, hi, identified } = ci.intervals[i];
         return [p.key, { value, lo, hi, identified, start: fit.start[i], bounds: [p.lo, p.hi] as [number, number], scale: p.scale }];

@@ -13,8 +13,12 @@
  * 2. Resample b draws each case w_c times (sum_c w_c = the number of cases); its one-step estimate is
  *    z_b = z^ - H^+ sum_c (w_c - 1) g_c: its gradient at z^, less the full sample's (which is zero at an
  *    exact optimum and is only the Monte Carlo's step noise otherwise), against the full sample's Hessian.
- * 3. Each parameter's interval: the 2.5% and 97.5% quantiles of its z_b, mapped back to values (inside the
- *    bounds, as every z is).
+ * 3. Each parameter's interval: the 2.5% and 97.5% quantiles of its z_b — widened, where it is the narrower,
+ *    to the model-based (Wald) interval z^ +- 1.96 sqrt((H^+)_ii), which treats questions as independent —
+ *    mapped back to values (inside the bounds, as every z is). With few cases the bootstrap over cases
+ *    understates the spread (a cluster-robust variance from a handful of clusters is biased down; Angrist &
+ *    Pischke 2009, Mostly Harmless Econometrics, 8.2: take the larger of the robust and the conventional
+ *    standard errors); with many, the bootstrap's is the wider where questions of a case move together.
  *
  * A parameter the record does not pin down: where H is flat or not a minimum in some direction, the
  * quadratic picture fails; H^+ leaves those directions out, and every parameter with weight in one of
@@ -30,6 +34,7 @@ import type { CaseDerivatives } from './case-derivatives.js';
 import { pseudoInverse } from './case-derivatives.js';
 import type { FitParameter } from './parameters.js';
 import { fromSearch } from './parameters.js';
+import { Z95 } from '../stats/wilson-interval.js';
 
 export const DEFAULT_REPLICATES = 2000;
 
@@ -37,7 +42,6 @@ export interface IntervalOptions {
   replicates?: number;
   /** Seeds the resampling (its own generator, apart from the runs'). */
   seed: number;
-  level?: number;
 }
 
 export interface ParameterInterval {
@@ -71,7 +75,7 @@ export function caseBootstrapIntervals(
   parameters: readonly FitParameter[], values: readonly number[], d: CaseDerivatives, opts: IntervalOptions,
 ): IntervalResult {
   const n = parameters.length;
-  const level = opts.level ?? 0.95;
+  const level = 0.95;
   const replicates = opts.replicates ?? DEFAULT_REPLICATES;
   const { inverse, identified } = pseudoInverse(d.hessian);
   const nCases = d.gradients.length;
@@ -97,7 +101,11 @@ export function caseBootstrapIntervals(
   const intervals = parameters.map((p, i): ParameterInterval => {
     if (!identified[i]) return { key: p.key, value: values[i], lo: p.lo, hi: p.hi, identified: false };
     const sorted = draws[i].sort((x, y) => x - y);
-    return { key: p.key, value: values[i], lo: fromSearch(p, quantile(sorted, tail)), hi: fromSearch(p, quantile(sorted, 1 - tail)), identified: true };
+    // the larger of the two: the bootstrap's percentiles and the model-based (Wald) interval
+    const half = Z95 * Math.sqrt(Math.max(0, inverse[i][i]));
+    const lo = Math.min(quantile(sorted, tail), d.z[i] - half);
+    const hi = Math.max(quantile(sorted, 1 - tail), d.z[i] + half);
+    return { key: p.key, value: values[i], lo: fromSearch(p, lo), hi: fromSearch(p, hi), identified: true };
   });
   return { intervals, replicates, level };
 }

@@ -18,7 +18,7 @@
  * const lambda = fitParameter('lambda');
  * toSearch(lambda, 10)                     // 4.440892098500625e-16 (10 = sqrt(0.5 x 200): the middle on the log scale)
  * fromSearch(lambda, toSearch(lambda, 10)) // 10.000000000000002
- * startValue(lambda)                       // 8 (the model's default)
+ * startValue(lambda)                       // 60 (the model's default)
  * toSearch(fitParameter('miss')!, 0.2)     // -0.6931471805599451 (u = 1/3, logit = ln 0.5)
  */
 import { MODEL_KEYS, MODEL_SHARED_KEYS } from '../scenario/resolve.js';

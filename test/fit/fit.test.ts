@@ -5,7 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fitParameters } from '../../src/fit/fit.js';
 import { RecordObjective } from '../../src/fit/objective.js';
-import { fitParameter, toSearch } from '../../src/fit/parameters.js';
+import { fitParameter, modelDefault, toSearch } from '../../src/fit/parameters.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { ScenarioPool } from '../../src/sim/scenario-pool.js';
 import { writePlanted } from './planted.js';
@@ -14,12 +14,12 @@ const dir = mkdtempSync(join(tmpdir(), 'negsim-fitfit-'));
 const cases = (await writePlanted(dir, 6, 25, 'fit-unit', 500)).map((f) => loadScenario(f).scenario!);
 const lambda = fitParameter('lambda')!;
 
-test('from the default (8), the search moves lambda toward the planted 25 and lowers the objective; the result is its best point', async () => {
+test('from the default, the search moves lambda toward the planted 25 and lowers the objective; the result is its best point', async () => {
   const pool = new ScenarioPool(1);
   try {
     const o = new RecordObjective(cases, [lambda], pool, { runs: 200, seed: 4 });
     const r = await fitParameters(o, { maxEvaluations: 30 });
-    assert.equal(r.start, [8]);
+    assert.equal(r.start, [modelDefault('lambda')]);
     assert.ok(r.values[0] > 12 && r.values[0] < 60, String(r.values[0]));
     assert.ok(r.logLoss < r.startLogLoss, `${r.logLoss} < ${r.startLogLoss}`);
     assert.ok(Math.abs(toSearch(lambda, r.values[0]) - r.z[0]) < 1e-9);

@@ -41,6 +41,16 @@ test('the same seed gives the same interval; another seed a slightly different o
   for (const i of a.intervals) assert.ok(i.lo < i.value && i.value < i.hi, JSON.stringify(i));
 });
 
+test('where the cases vary less than the curvature says (few cases), the interval is the model-based z +- 1.96 / sqrt(H)', () => {
+  // four cases with gradients +-0.1: the bootstrap's spread is tiny; H = 25 gives sd 0.2
+  const g = [[0.1], [-0.1], [0.1], [-0.1]];
+  const z = toSearch(miss, 0.3);
+  const r = caseBootstrapIntervals([miss], [0.3], derivatives([z], [[25]], g), { seed: 1 });
+  const i = r.intervals[0];
+  assert.ok(Math.abs(i.lo - fromSearch(miss, z - 1.959963984540054 * 0.2)) < 1e-12, String(i.lo));
+  assert.ok(Math.abs(i.hi - fromSearch(miss, z + 1.959963984540054 * 0.2)) < 1e-12, String(i.hi));
+});
+
 test('a parameter the cases leave flat is not identified: its interval is its bounds; the other keeps a finite one', () => {
   const g = Array.from({ length: 20 }, (_, c) => [c % 2 ? 1 : -1, 0]);
   const r = caseBootstrapIntervals([lambda, miss], [12, 0.2], derivatives([toSearch(lambda, 12), toSearch(miss, 0.2)], [[30, 0], [0, 0]], g), { seed: 1 });

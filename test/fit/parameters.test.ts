@@ -44,13 +44,14 @@ test('every search coordinate maps inside the bounds, even far out (the search n
   assert.ok(Math.abs(fromSearch(fitParameter('miss')!, 0) - 0.3) < 1e-15);
 });
 
-test('the search starts at the model\'s defaults (lambda 8, miss 0.2), moved in from a bound when a default sits on one', () => {
-  assert.is(startValue(fitParameter('lambda')!), 8);
-  assert.is(modelDefault('lambda'), 8);
+test('the search starts at the model\'s defaults (lambda\'s, miss 0.2), moved in from a bound when a default sits on one', () => {
+  assert.is(startValue(fitParameter('lambda')!), modelDefault('lambda'));
+  assert.is(modelDefault('lambda'), MODEL_KEYS.find(([k]) => k === 'lambda')![2]);
   assert.is(startValue(fitParameter('miss')!), 0.2);
-  // a row with default 0 at its lower bound (delay_cost, default 0) starts 2% of the way in
-  const delay = { key: 'delay_cost', lo: 0, hi: 0.5, scale: 'linear' as const, why: 'a test row' };
-  assert.ok(Math.abs(startValue(delay) - 0.01) < 1e-12, String(startValue(delay)));
+  // a row with its default on its lower bound (war_gain, default 0, searched on [0, 0.5]) starts 2% of the way in
+  const war = { key: 'war_gain', lo: 0, hi: 0.5, scale: 'linear' as const, why: 'a test row' };
+  assert.is(modelDefault('war_gain'), 0);
+  assert.ok(Math.abs(startValue(war) - 0.01) < 1e-12, String(startValue(war)));
   // a shared key defaults to its base key's default (boycott_cost -> audience_cost 0.1)
   assert.is(modelDefault('boycott_cost'), 0.1);
   assert.throws(() => modelDefault('no_such_key'), /not a model key/);
