@@ -82,10 +82,10 @@ export function fitOptions(y: Argv): Argv<FitArgs> {
     .option('replicates', { type: 'string', default: String(DEFAULT_REPLICATES), describe: 'bootstrap resamples of the cases for the intervals' })
     .option('scores-csv', { type: 'string', describe: 'with --cv: one row a design and group of questions, every forecaster side by side' })
     .option('reliability-csv', { type: 'string', describe: 'with --cv: one row a design, forecaster and tenth of the forecast scale' })
-    .option('max-minutes', { type: 'string', describe: 'refuse a fit expected to take longer (estimated from its first evaluation)' })
+    .option('max-minutes', { type: 'string', describe: 'refuse, before the search, a fit expected to take longer (estimated from timing one evaluation)' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'print nothing on stderr but errors' })
     .epilogue(examples([
-      ['negsim fit record/', 'fit the model to the record (about 10-20 minutes on two cores); writes params.json'],
+      ['negsim fit record/', 'fit the model to the record (at most about 14 minutes on two cores); writes params.json'],
       ['negsim fit record/ --cv --csv cv.csv', 'the fit, then its out-of-sample scores beside always 0.5, the base rate and a logistic regression'],
       ['negsim fit record/ --only lambda --runs 200', 'fit lambda alone, the rest at their defaults'],
       ['negsim backtest record/ --params params.json', 'score the fitted model on the record'],
