@@ -51,15 +51,15 @@ type RangeName = keyof typeof RANGE;
  * costs come last and default to `audience_cost`'s slot (see model()).
  */
 export const MODEL_KEYS: readonly [string, keyof ModelParams, number, RangeName][] = [
-  ['lambda', 'lambda', 60, 'lambda'],
+  ['lambda', 'lambda', 7.05, 'lambda'],
   ['discount', 'discount', 0.9, 'unit'],
   ['miss', 'miss', 0.2, 'unit'],
   ['false_alarm', 'falseAlarm', 0.05, 'unit'],
-  ['audience_cost', 'audienceCost', 0.1, 'cost'],
-  ['flexibility', 'flexibility', 0.15, 'unit'],
-  ['outside_option', 'outsideOption', 0.4, 'unit'],
-  ['betrayal_cost', 'betrayalCost', 0.1, 'cost'],
-  ['attend_alone_cost', 'attendAloneCost', 0.05, 'cost'],
+  ['audience_cost', 'audienceCost', 0.551, 'cost'],
+  ['flexibility', 'flexibility', 0.218, 'unit'],
+  ['outside_option', 'outsideOption', 0.55, 'unit'],
+  ['betrayal_cost', 'betrayalCost', 0.0094, 'cost'],
+  ['attend_alone_cost', 'attendAloneCost', 0.0177, 'cost'],
   ['sincerity', 'sincerity', 0.5, 'unit'],
   ['delay_cost', 'delayCost', 0.02, 'cost'],
   ['war_gain', 'warGain', 0, 'gain'],

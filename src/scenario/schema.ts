@@ -318,15 +318,15 @@ const Measure = Type.Object(
 
 const Model = Type.Object(
   {
-    lambda: Type.Optional(Uncertain('lambda', 'Logit QRE rationality (0: random choice; large: best response). Default 60.')),
+    lambda: Type.Optional(Uncertain('lambda', 'Logit QRE rationality (0: random choice; large: best response). Default 7.05 (fitted on the record).')),
     discount: Type.Optional(Uncertain('unit', 'Per-round discount factor. Default 0.9.')),
     miss: Type.Optional(Uncertain('unit', 'Default probability a ceasefire violation goes unseen. Default 0.2.')),
     false_alarm: Type.Optional(Uncertain('unit', 'Default probability compliance is seen as a violation. Default 0.05.')),
-    audience_cost: Type.Optional(Uncertain('cost', 'Default cost of boycotting or walking out. Default 0.1.')),
-    flexibility: Type.Optional(Uncertain('unit', 'Default rate at which positions move toward the proposal. Default 0.15.')),
-    outside_option: Type.Optional(Uncertain('unit', 'Default utility of no deal. Default 0.4.')),
-    betrayal_cost: Type.Optional(Uncertain('cost', 'Utility lost by signing with a side that turns out insincere. Default 0.1.')),
-    attend_alone_cost: Type.Optional(Uncertain('cost', 'Utility lost by attending talks the other essential parties boycott. Default 0.05.')),
+    audience_cost: Type.Optional(Uncertain('cost', 'Default cost of boycotting or walking out. Default 0.551 (fitted).')),
+    flexibility: Type.Optional(Uncertain('unit', 'Default rate at which positions move toward the proposal. Default 0.218 (fitted).')),
+    outside_option: Type.Optional(Uncertain('unit', 'Default utility of no deal. Default 0.55 (fitted).')),
+    betrayal_cost: Type.Optional(Uncertain('cost', 'Utility lost by signing with a side that turns out insincere. Default 0.0094 (fitted).')),
+    attend_alone_cost: Type.Optional(Uncertain('cost', 'Utility lost by attending talks the other essential parties boycott. Default 0.0177 (fitted).')),
     sincerity: Type.Optional(Uncertain('unit', 'Prior probability that an actor is sincere where the file says nothing. Default 0.5.')),
     delay_cost: Type.Optional(Uncertain('cost', 'What a round of talks without a deal costs each party. Default 0.02.')),
     boycott_cost: Type.Optional(Uncertain('cost', 'Default audience cost of a boycott. Default: audience_cost.')),

@@ -502,6 +502,15 @@ export class RunEngine {
     return t;
   }
 
+  /**
+   * V_i, what entering the talks is worth: the deal a round later, or walking away to the outside option
+   * (continuation.ts without the cost of delay, which is paid by rounds of talks, not by turning up: so
+   * V_i >= o_i >= o_i - alone and attending stays a strategic complement).
+   */
+  private entryValue(a: number): number {
+    return talksContinuation(this.st.outside[a], this.dealValue[a], this.canAccept[a] === 1, this.st.delta, 0, false, 0);
+  }
+
   /** C_i of round r (continuation.ts). */
   private continuation(a: number, r: number): number {
     const last = r >= this.T;
@@ -533,7 +542,7 @@ export class RunEngine {
         continue;
       }
       pl[P] = a;
-      t.value[P] = this.continuation(a, 0);
+      t.value[P] = this.entryValue(a);
       t.outside[P] = st.outside[a];
       t.alone[P] = alone;
       t.boycott[P] = this.boycott[a];

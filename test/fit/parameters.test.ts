@@ -52,8 +52,8 @@ test('the search starts at the model\'s defaults (lambda\'s, miss 0.2), moved in
   const war = { key: 'war_gain', lo: 0, hi: 0.5, scale: 'linear' as const, why: 'a test row' };
   assert.is(modelDefault('war_gain'), 0);
   assert.ok(Math.abs(startValue(war) - 0.01) < 1e-12, String(startValue(war)));
-  // a shared key defaults to its base key's default (boycott_cost -> audience_cost 0.1)
-  assert.is(modelDefault('boycott_cost'), 0.1);
+  // a shared key defaults to its base key's default (boycott_cost -> audience_cost 0.551)
+  assert.is(modelDefault('boycott_cost'), 0.551);
   assert.throws(() => modelDefault('no_such_key'), /not a model key/);
   assert.is(fitParameter('no_such_key'), undefined);
 });

@@ -74,7 +74,7 @@ test('a minimal scenario resolves with the model slots first and fixed defaults 
     'model.sincerity', 'model.delay_cost', 'model.war_gain', 'model.firmness', 'model.penalty',
     'actors.gov.capability', 'actors.gov.position.assad_role', 'actors.gov.salience.assad_role',
   ]);
-  assert.equal(s.params.slice(0, 14).map((p) => (p.dist.kind === 'fixed' ? p.dist.value : NaN)), [60, 0.9, 0.2, 0.05, 0.1, 0.15, 0.4, 0.1, 0.05, 0.5, 0.02, 0, 1, 0.5]);
+  assert.equal(s.params.slice(0, 14).map((p) => (p.dist.kind === 'fixed' ? p.dist.value : NaN)), [7.05, 0.9, 0.2, 0.05, 0.551, 0.218, 0.55, 0.0094, 0.0177, 0.5, 0.02, 0, 1, 0.5]);
   assert.equal(s.params.slice(0, 14).map((p) => [p.min, p.max]), [[0, 1000], [0, 1], [0, 1], [0, 1], [0, 10], [0, 1], [0, 1], [0, 10], [0, 10], [0, 1], [0, 10], [-1, 1], [0, 1], [0, 10]]);
   assert.equal(s.model, {
     lambda: 0, discount: 1, miss: 2, falseAlarm: 3, audienceCost: 4, flexibility: 5, outsideOption: 6, betrayalCost: 7, attendAloneCost: 8,

@@ -4,6 +4,12 @@
 import { loadScenarioText } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/types.js';
 
+/**
+ * The model's values before they were fitted to the record (lambda 60 and the judgement defaults): tests of
+ * a mechanism pin them so that what they show does not move when the fitted defaults do.
+ */
+export const PINNED_MODEL = 'lambda: 60, audience_cost: 0.1, outside_option: 0.4, attend_alone_cost: 0.05, betrayal_cost: 0.1, flexibility: 0.15';
+
 export function scenarioFrom(yaml: string, file = 'test.yaml'): Scenario {
   const { scenario, diagnostics } = loadScenarioText(yaml, file);
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -30,7 +36,7 @@ export function twoParties(o: TwoParties = {}): Scenario {
 id: two-parties
 title: Two parties
 rounds: ${o.rounds ?? 6}
-model: { lambda: ${o.lambda ?? 20} }
+model: { ${PINNED_MODEL.replace('lambda: 60', `lambda: ${o.lambda ?? 20}`)} }
 issues:
   x: { low: "nothing", high: "everything" }
 actors:
@@ -75,7 +81,7 @@ export const DECIDED_YAML = `
 id: decided
 title: One input decides whether the talks happen
 rounds: 3
-model: { lambda: 10 }
+model: { lambda: 10, audience_cost: 0.1, outside_option: 0.4, attend_alone_cost: 0.05, betrayal_cost: 0.1, flexibility: 0.15 }
 issues: { x: { low: nothing, high: everything } }
 actors:
   a:

@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 import { AGREEMENT, newRunRecord, WITHDRAWAL, type RunRecord } from '../../src/sim/run-record.js';
 import { RunEngine } from '../../src/sim/run.js';
 import type { Scenario } from '../../src/scenario/types.js';
-import { scenarioFrom } from './fixtures.js';
+import { PINNED_MODEL, scenarioFrom } from './fixtures.js';
 
 function share(s: Scenario, runs: number, event: (rec: RunRecord) => boolean): number {
   const engine = new RunEngine(s);
@@ -25,7 +25,7 @@ function two(o: { a?: string; b?: string; top?: string; rest?: string; rounds?: 
   return scenarioFrom(`
 id: f
 title: Format features
-rounds: ${o.rounds ?? 5}${o.top ?? ''}
+rounds: ${o.rounds ?? 5}${o.top ?? `\nmodel: { ${PINNED_MODEL} }`}
 issues:
   x: { low: "none", high: "all" }
 actors:
@@ -61,7 +61,7 @@ test('boycott_cost: more blame for a boycott, more attendance', () => {
 });
 
 test('walkout_cost: a dearer walk-out, fewer withdrawals', () => {
-  const s = (c: number) => two({ b: `, walkout_cost: ${c}, preferences: [{ red_line: "x >= 80" }, { outside_option: 0.5 }]`, top: '\nmodel: { lambda: 20 }' });
+  const s = (c: number) => two({ b: `, walkout_cost: ${c}, preferences: [{ red_line: "x >= 80" }, { outside_option: 0.5 }]`, top: `\nmodel: { ${PINNED_MODEL.replace('lambda: 60', 'lambda: 20')} }` });
   const low = share(s(0), 1000, (r) => r.withdrewRound[1] > 0);
   const high = share(s(0.3), 1000, (r) => r.withdrewRound[1] > 0);
   assert.ok(high < low - 0.05, `${high} against ${low}`);
@@ -104,7 +104,7 @@ actors:
 test('window: a ceasefire is played on after the talks end', () => {
   const s = two({
     a: ', sincerity: 1, preferences: [{ red_line: "x <= 20" }]', b: ', sincerity: 1, preferences: [{ red_line: "x >= 80" }]',
-    top: '\nwindow: 4', rounds: 3,
+    top: `\nwindow: 4\nmodel: { ${PINNED_MODEL} }`, rounds: 3,
     rest: 'measures:\n  truce: { kind: ceasefire, offered_by: a, between: [a, b], at: before, miss: 0, false_alarm: 0 }\n',
   });
   const engine = new RunEngine(s);
@@ -145,14 +145,14 @@ actors:
 });
 
 test('delay_cost: a dearer delay, agreement sooner', () => {
-  const s = (d: number) => two({ top: `\nmodel: { delay_cost: ${d}, lambda: 20 }`, rounds: 6 });
+  const s = (d: number) => two({ top: `\nmodel: { ${PINNED_MODEL.replace('lambda: 60', 'lambda: 20')}, delay_cost: ${d} }`, rounds: 6 });
   const early = (sc: Scenario) => share(sc, 1500, (r) => r.outcome === AGREEMENT && r.endRound <= 2);
   assert.ok(early(s(0.1)) > early(s(0)) + 0.03, `${early(s(0.1))} against ${early(s(0))}`);
 });
 
 test("a measure's issue: its stakes scale with the side's salience (a concession worth more than it costs is carried out more the more the side cares)", () => {
   const s = (sal: number) => two({
-    a: ', sincerity: 1', salA: sal, top: '\nmodel: { lambda: 10 }',
+    a: ', sincerity: 1', salA: sal, top: `\nmodel: { ${PINNED_MODEL.replace('lambda: 60', 'lambda: 10')} }`,
     rest: 'measures:\n  corridor: { kind: concession, by: a, at: before, cost: 0.1, peace: 0.3, issue: x }\n',
   });
   const done = (sc: Scenario) => share(sc, 1000, (r) => r.tranches[0] === 1);

@@ -8,7 +8,7 @@ import * as assert from 'uvu/assert';
 import { AGREEMENT, newRunRecord, type RunRecord } from '../../src/sim/run-record.js';
 import { RunEngine } from '../../src/sim/run.js';
 import type { Scenario } from '../../src/scenario/types.js';
-import { scenarioFrom } from './fixtures.js';
+import { PINNED_MODEL, scenarioFrom } from './fixtures.js';
 
 function share(s: Scenario, runs: number, event: (rec: RunRecord) => boolean): number {
   const engine = new RunEngine(s);
@@ -22,6 +22,7 @@ function share(s: Scenario, runs: number, event: (rec: RunRecord) => boolean): n
 }
 
 const TWO = (extraA = '', extraB = '') => `
+model: { ${PINNED_MODEL} }
 issues:
   x: { low: "none", high: "all" }
 actors:

@@ -6,11 +6,11 @@
  *   boycott:                                                o_i - boycott_i
  *
  * V_i is the value of entering the talks (the continuation value of round 0, continuation.ts: the deal
- * the opening proposal promises, a round later, or the outside option, less the cost of delay), o_i the
+ * the opening proposal promises, a round later, or the outside option; no cost of delay at entry), o_i the
  * outside option, alone_i the cost of turning up to talks another essential party boycotts, boycott_i the
  * audience cost of a boycott (the blame of the sponsors and publics that wanted the talks: a party's
  * `boycott_cost`), push_i sponsor pressure and inclination toward `attend`, unmet_i the penalty of its soft
- * preconditions for attending (`attend_if`) that are not met. Because V_i >= o_i - delay (a party can
+ * preconditions for attending (`attend_if`) that are not met. Because V_i >= o_i (a party can
  * always walk out later), a party with no reason to boycott attends, and attending is a strategic
  * complement: the more likely the others attend, the more attending is worth.
  *
