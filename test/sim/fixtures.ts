@@ -2,6 +2,8 @@
  * Small scenarios for the simulator's tests, written as YAML so they go through the real loader.
  */
 import { loadScenarioText } from '../../src/scenario/load.js';
+import { newRunRecord, type RunRecord } from '../../src/sim/run-record.js';
+import { RunEngine } from '../../src/sim/run.js';
 import type { Scenario } from '../../src/scenario/types.js';
 
 /**
@@ -108,3 +110,15 @@ actors:
     position: { x: 50 }
     salience: { x: 0 }
 `;
+
+/** Share of `runs` runs (seed 1) of `s` for which `event` holds. */
+export function share(s: Scenario, runs: number, event: (rec: RunRecord) => boolean): number {
+  const engine = new RunEngine(s);
+  const rec = newRunRecord(s);
+  let k = 0;
+  for (let r = 0; r < runs; r++) {
+    engine.run(1, r, rec);
+    if (event(rec)) k++;
+  }
+  return k / runs;
+}

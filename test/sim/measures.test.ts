@@ -8,18 +8,8 @@ import * as assert from 'uvu/assert';
 import { AGREEMENT, newRunRecord, type RunRecord } from '../../src/sim/run-record.js';
 import { RunEngine } from '../../src/sim/run.js';
 import type { Scenario } from '../../src/scenario/types.js';
-import { PINNED_MODEL, scenarioFrom } from './fixtures.js';
+import { PINNED_MODEL, scenarioFrom, share } from './fixtures.js';
 
-function share(s: Scenario, runs: number, event: (rec: RunRecord) => boolean): number {
-  const engine = new RunEngine(s);
-  const rec = newRunRecord(s);
-  let k = 0;
-  for (let r = 0; r < runs; r++) {
-    engine.run(1, r, rec);
-    if (event(rec)) k++;
-  }
-  return k / runs;
-}
 
 const TWO = (extraA = '', extraB = '') => `
 model: { ${PINNED_MODEL} }

@@ -7,19 +7,8 @@ import * as assert from 'uvu/assert';
 import { AGREEMENT, newRunRecord, type RunRecord } from '../../src/sim/run-record.js';
 import { RunEngine } from '../../src/sim/run.js';
 import type { Scenario } from '../../src/scenario/types.js';
-import { scenarioFrom } from './fixtures.js';
+import { scenarioFrom, share } from './fixtures.js';
 
-/** Share of `runs` runs (seed 1) for which `event` holds. */
-function share(s: Scenario, runs: number, event: (rec: RunRecord) => boolean): number {
-  const engine = new RunEngine(s);
-  const rec = newRunRecord(s);
-  let k = 0;
-  for (let r = 0; r < runs; r++) {
-    engine.run(1, r, rec);
-    if (event(rec)) k++;
-  }
-  return k / runs;
-}
 
 /** n essential parties with near-identical positions (49..51) and no red lines. */
 function closeParties(n: number): Scenario {
