@@ -141,17 +141,23 @@ export class MeasurePlayer {
 
   /** Load the sides' beliefs about each other and their stakes (scaled by the salience of the measure's issue). */
   private load(ms: MeasureSpec, peace: number, temptation: number, sucker: number): number {
-    const { nA, nI, sal, belief } = this.st;
+    const { nA, belief } = this.st;
     const n = ms.sides.length;
     for (let i = 0; i < n; i++) {
       const a = ms.sides[i];
       for (let j = 0; j < n; j++) this.beliefs[i * n + j] = i === j ? 1 : belief[a * nA + ms.sides[j]];
-      const scale = ms.issue >= 0 && sal[a * nI + ms.issue] > 0 ? 2 * sal[a * nI + ms.issue] : 1;
+      const scale = this.stakeScale(ms, a);
       this.stakes[3 * i] = peace * scale;
       this.stakes[3 * i + 1] = temptation * scale;
       this.stakes[3 * i + 2] = sucker * scale;
     }
     return n;
+  }
+
+  /** How much side `a`'s stakes in measure ms weigh: 2 x its salience of the measure's issue (1 with none). */
+  private stakeScale(ms: MeasureSpec, a: number): number {
+    const { sal, nI } = this.st;
+    return ms.issue >= 0 && sal[a * nI + ms.issue] > 0 ? 2 * sal[a * nI + ms.issue] : 1;
   }
 
   private setTerms(ms: MeasureSpec, i: number, gain: number, future: number, g: number): StageTerms {
@@ -335,7 +341,7 @@ export class MeasurePlayer {
     const a = ms.sides[0];
     this.load(ms, v[ms.peace], v[ms.temptation], v[ms.sucker]);
     const g = this.guarantee[m];
-    const scale = ms.issue >= 0 && st.sal[a * st.nI + ms.issue] > 0 ? 2 * st.sal[a * st.nI + ms.issue] : 1;
+    const scale = this.stakeScale(ms, a);
     const base = st.pushOf(a, 'comply') + (ms.offeredBy === a ? st.offerCost[a] : 0) - (1 - g) * v[ms.cost] * scale;
     const pS = logit2(st.lambda, base + this.stakes[0]);
     const pN = logit2(st.lambda, base);
