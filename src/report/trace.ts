@@ -99,6 +99,11 @@ export function traceText(s: Scenario, seed: number, run: number, events: TraceE
         out.push(`  ${name(e.actor)}'s exit condition "${e.text}" is met (deviation ${f(e.state.deviation, 1)}, violations seen ${e.state.violations}, trust ${f(e.state.trust)}): staying costs it ${f(e.cost)}`);
         if (e.source) out.push(`      source: "${e.source}"`);
         break;
+      case 'threat':
+        heading(e.round);
+        out.push(`  ${name(e.actor)} threatens to walk out: ${name(e.against)}'s demand (${s.issues.map((iss, k) => `${iss.id} ${f(e.demand[k], 1)}`).join(', ')}) meets its exit condition "${e.text}"`);
+        if (e.source) out.push(`      source: "${e.source}"`);
+        break;
       case 'positions':
         out.push(`  ${name(e.actor)} moves: ${s.issues.map((iss, k) => `${iss.id} ${f(e.before[k], 1)}->${f(e.after[k], 1)}`).join(', ')}`);
         break;

@@ -8,7 +8,7 @@
  * | ------------ | --------------------------------------------------------------------------------------- |
  * | attends      | the party attended                                                                      |
  * | withdraws    | the party withdrew (by round B)                                                         |
- * | threatens    | the party's exit trigger held while it sat at the table (by round B)                    |
+ * | threatens    | the party voiced its exit threat at the table (by round B; sim/exit-watch.ts)           |
  * | withdrawal   | the talks ended in a withdrawal (by round B)                                            |
  * | agreement    | the talks ended in agreement (by round B); stage framework: a framework (or the deal)   |
  * | stalemate    | no deal by the last round of talks, nobody left                                         |

@@ -24,10 +24,10 @@ import { LogitQreSolver } from '../model/logit-qre.js';
 import { NashBargainer } from '../model/nash-bargaining.js';
 import { expectedPayoffs, type NormalFormGame } from '../model/normal-form.js';
 import { bindCondition, compileCondition, conditionBox, conditionHolds, type CompiledCondition } from '../model/preferences/red-line.js';
-import { bindExit, compileExit, exitTriggered, type CompiledExit, type ExitState } from '../model/preferences/exit.js';
 import { pushIndex } from '../model/preferences/inclination.js';
 import { applyPriority } from '../model/preferences/priority.js';
 import { Mediator } from '../model/proposal.js';
+import { ExitWatch, type ExitRound } from './exit-watch.js';
 import { spatialUtility, weightedDistance } from '../model/spatial-utility.js';
 import { sampleParams } from '../scenario/sample.js';
 import type { Scenario } from '../scenario/types.js';
@@ -71,7 +71,7 @@ export class RunEngine {
   private readonly conditions: CompiledCondition[][];
   /** Per actor and condition: whether it counts at the framework stage (not a box on non-framework issues only). */
   private readonly frameworkCondition: boolean[][];
-  private readonly exits: CompiledExit[][];
+  private readonly exitWatch: ExitWatch;
   private readonly ratifiers: number[];
   private readonly solver = new LogitQreSolver();
   private readonly mediator: Mediator;
@@ -89,7 +89,6 @@ export class RunEngine {
   private readonly csWeight: Float64Array;
   private readonly binding: Uint8Array[];
   private readonly penalty: Float64Array[];
-  private readonly exitCost: Float64Array[];
   private readonly ownLo: Float64Array;
   private readonly ownHi: Float64Array;
   private readonly ownLoOf: Float64Array[];
@@ -124,7 +123,7 @@ export class RunEngine {
   private readonly players: Int32Array;
   private readonly attendTerms: AttendanceTerms;
   private readonly roundTerms: RoundTerms;
-  private readonly exitState: ExitState = { deviation: 0, breach: 0, violations: 0, trust: 1, round: 0, rounds: 0 };
+  private readonly exitRound: ExitRound = { round: 0, rounds: 0, violations: 0, trust: 1, framework: false };
   private readonly bindingConds: CompiledCondition[];
   private readonly bindingHolders: number[];
 
@@ -144,7 +143,6 @@ export class RunEngine {
     this.conditions = s.actors.map((a) => a.conditions.map((c) => compileCondition(c, issueIds)));
     const inFramework = (this.inFramework = new Set(s.framework));
     this.frameworkCondition = this.conditions.map((cs) => cs.map((c) => c.bounds === null || c.bounds.some((b) => inFramework.has(b.issue))));
-    this.exits = s.actors.map((a) => a.exits.map((e) => compileExit(e, issueIds)));
     this.bindingConds = this.conditions.flat();
     this.bindingHolders = this.bindingConds.map(() => -1);
     this.mediator = new Mediator(nA, nI);
@@ -161,7 +159,6 @@ export class RunEngine {
     this.csWeight = new Float64Array(nA * nI);
     this.binding = this.conditions.map((c) => new Uint8Array(c.length));
     this.penalty = this.conditions.map((c) => new Float64Array(c.length));
-    this.exitCost = this.exits.map((e) => new Float64Array(e.length));
     this.ownLo = new Float64Array(nA * nI);
     this.ownHi = new Float64Array(nA * nI);
     this.ownLoOf = Array.from({ length: nA }, (_, a) => this.ownLo.subarray(a * nI, a * nI + nI));
@@ -181,6 +178,10 @@ export class RunEngine {
     this.dealGains = new Float64Array(nA);
     this.who = new Int32Array(nA);
     this.frameworkDeal = new Float64Array(nI);
+    this.exitWatch = new ExitWatch(s, {
+      pos0: this.pos0, pos: this.pos, weight: this.weight, conditions: this.conditions, binding: this.binding,
+      frameworkCondition: this.frameworkCondition,
+    });
 
     const P = this.parties.length;
     this.payoffBuffer = new Float64Array(Math.pow(3, P) * P);
@@ -308,11 +309,7 @@ export class RunEngine {
           });
         }
       }
-      const exits = this.exits[a];
-      for (let j = 0; j < exits.length; j++) {
-        bindExit(exits[j], v);
-        this.exitCost[a][j] = v[exits[j].spec.cost];
-      }
+      this.exitWatch.bind(a, v);
     }
 
     st.seen.fill(0);
@@ -584,27 +581,19 @@ export class RunEngine {
       const a = pl[i];
       let stay = st.pushOf(a, 'stay');
       this.exitHit[a] = 0;
-      const exits = this.exits[a];
-      if (exits.length > 0) {
-        const es = this.exitState;
-        es.deviation = weightedDistance(this.proposal, this.pos0, this.weight, a * nI, nI);
-        es.breach = this.canAccept[a] ? 0 : 1;
-        es.violations = st.seen[a];
-        es.trust = this.minTrust(a);
-        es.round = r;
-        es.rounds = this.T;
-        for (let j = 0; j < exits.length; j++) {
-          if (exitTriggered(exits[j], this.proposal, es)) {
-            stay -= this.exitCost[a][j];
-            this.exitHit[a] = 1;
-            if (rec.threatened[a] === 0) rec.threatened[a] = r;
-            if (st.trace) {
-              st.trace.push({
-                kind: 'exit', round: r, actor: a, text: exits[j].spec.text, source: exits[j].spec.source,
-                cost: this.exitCost[a][j], state: { ...es },
-              });
-            }
-          }
+      if (this.exitWatch.has(a)) {
+        const now = this.exitRound;
+        now.round = r;
+        now.rounds = this.T;
+        now.violations = st.seen[a];
+        now.trust = this.minTrust(a);
+        now.framework = this.framework;
+        stay -= this.exitWatch.stayCost(a, this.proposal, this.canAccept[a] === 0, now, st.trace);
+        if (this.exitWatch.hit) {
+          this.exitHit[a] = 1;
+          if (rec.threatened[a] === 0) rec.threatened[a] = r;
+        } else if (rec.threatened[a] === 0 && this.exitWatch.threatTarget(a, pl, n, this.proposal, now, st.trace) >= 0) {
+          rec.threatened[a] = r;
         }
       }
       t.canAccept[i] = this.canAccept[a];

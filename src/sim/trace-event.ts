@@ -28,5 +28,6 @@ export type TraceEvent =
   | { kind: 'proposal'; round: number; values: number[]; moved: boolean; feasible: boolean }
   | { kind: 'deal-value'; round: number; actor: number; utility: number; trust: number; deal: number; cont: number; canAccept: boolean; brokenBy: string[] }
   | { kind: 'exit'; round: number; actor: number; text: string; source?: string; cost: number; state: Record<string, number> }
+  | { kind: 'threat'; round: number; actor: number; against: number; text: string; source?: string; demand: number[] }
   | { kind: 'positions'; round: number; actor: number; before: number[]; after: number[] }
   | { kind: 'outcome'; round: number; outcome: string; detail: string };
