@@ -9,7 +9,8 @@
  *      proposal is the median clipped into it (the nearest point of the box, issue by issue);
  *    - otherwise, or if a condition that is not a box still fails, points on the segment from the median
  *      toward each condition holder's position are tried (t = 0.1, 0.2, .., 1, in that order, holders in
- *      actor order), and the first that meets every condition is taken.
+ *      actor order), and the first that meets every condition is taken. None is tried where the
+ *      conditions are all boxes whose bounds leave no point (noPoint).
  *    If no point is found the median stands: no deal can then satisfy everyone, and the party whose
  *    condition it breaks cannot accept it (red-line.ts), so agreement is impossible that round.
  */
@@ -89,7 +90,11 @@ export class Mediator {
       for (let k = 0; k < nIssues; k++) out[k] = Math.min(this.hi[k], Math.max(this.lo[k], this.median[k]));
       if (allHold(conditions, count, out)) return MOVED;
     }
-    // 2. toward each holder's position
+    // 2. toward each holder's position, unless the box-shaped conditions leave no point at all
+    if (noPoint(conditions, count, this.lo, this.hi)) {
+      out.set(this.median);
+      return INFEASIBLE;
+    }
     for (let step = 1; step <= 10; step++) {
       const t = step / 10;
       for (let j = 0; j < count; j++) {
@@ -108,6 +113,21 @@ export class Mediator {
     out.set(this.median);
     return INFEASIBLE;
   }
+}
+
+/**
+ * Whether no point meets every condition, known from their bounds: every condition is box-shaped, and on
+ * some issue its lower bounds pass its upper bounds by more than the 1e-9 by which conditionBox moves a
+ * strict bound inward (twice, and rounding). A point that breaks a bound breaks its condition, so no point
+ * tried toward the holders could be found (and a red line no proposal can meet is found without trying
+ * twenty). Overwrites lo and hi.
+ */
+export function noPoint(conditions: readonly CompiledCondition[], count: number, lo: Float64Array, hi: Float64Array): boolean {
+  lo.fill(-Infinity);
+  hi.fill(Infinity);
+  for (let j = 0; j < count; j++) if (!conditionBox(conditions[j], lo, hi)) return false;
+  for (let k = 0; k < lo.length; k++) if (lo[k] - hi[k] > 3e-9) return true;
+  return false;
 }
 
 function allHold(conditions: readonly CompiledCondition[], count: number, deal: Float64Array): boolean {

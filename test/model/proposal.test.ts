@@ -2,11 +2,11 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ExprIR } from '../../src/scenario/expr-ir.js';
 import { compileCondition } from '../../src/model/preferences/red-line.js';
-import { Mediator } from '../../src/model/proposal.js';
+import { Mediator, noPoint } from '../../src/model/proposal.js';
 
 const v = (name: string): ExprIR => ({ t: 'var', name });
 const n = (x: number): ExprIR => ({ t: 'num', v: x });
-const cmp = (op: '<=' | '>=', l: ExprIR, r: ExprIR): ExprIR => ({ t: 'binary', op, left: l, right: r });
+const cmp = (op: '<=' | '>=' | '<' | '>', l: ExprIR, r: ExprIR): ExprIR => ({ t: 'binary', op, left: l, right: r });
 const cond = (expr: ExprIR) => compileCondition({ kind: 'red_line', text: 't', expr, with: [], firmness: 0, penalty: 0 }, ['x', 'y']);
 
 // three actors, two issues; weights capability x salience
@@ -49,6 +49,21 @@ test('a condition that is not a box is met by moving toward its holder', () => {
   const r = new Mediator(3, 2).propose(present, positions, weight, [cond(sum)], [2], fallback, out);
   assert.ok(Math.abs(out[0] - 78) < 1e-9 && Math.abs(out[1] - 74) < 1e-9, `${out[0]}, ${out[1]}`);
   assert.equal(r, { feasible: true, moved: true });
+});
+
+test('no point: box-shaped conditions whose bounds cross, and only those', () => {
+  const lo = new Float64Array(2), hi = new Float64Array(2);
+  const crossing = [cond(cmp('>=', v('x'), n(80))), cond(cmp('<=', v('x'), n(20)))];
+  assert.ok(noPoint(crossing, 2, lo, hi));
+  // 50 < x < 50.000000001 holds at 50.0000000005, though the box moved inward by 1e-9 each side is empty
+  assert.not.ok(noPoint([cond(cmp('>', v('x'), n(50))), cond(cmp('<', v('x'), n(50.000000001)))], 2, lo, hi));
+  // beyond the scale is not a contradiction between conditions
+  assert.not.ok(noPoint([cond(cmp('>=', v('x'), n(120)))], 1, lo, hi));
+  // a condition that is not a box may be met by points the bounds do not describe: try them
+  const sum: ExprIR = { t: 'binary', op: '+', left: v('x'), right: v('y') };
+  assert.not.ok(noPoint([...crossing, cond(cmp('<=', sum, n(60)))], 3, lo, hi));
+  // only the first `count` conditions count
+  assert.not.ok(noPoint(crossing, 1, lo, hi));
 });
 
 test.run();
