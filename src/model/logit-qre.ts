@@ -29,8 +29,9 @@
  * - fallback-trace.ts with relabelling.ts: when the fast trace stalls or lands above that residual
  *   (lambda R beyond about 1e4), the same branch traced in every log-ratio, each player's most
  *   probable strategy as its reference.
- * And unique-pair-qre.ts: a 2x2 game whose QRE at lambda is certified unique needs no tracing; only a
- * solver with the constructor's defaults (shortcut and elimination on, caution 1) takes that shortcut.
+ * And unique-pair-qre.ts: a 2x2 game whose QRE at lambda is certified unique needs no tracing, nor does
+ * a game of one player, whose only QRE is its logit choice (oneChooser); only a solver with the
+ * constructor's defaults (shortcut and elimination on, caution 1) takes those shortcuts.
  *
  * Accuracy: the returned profile is a fixed point of the logit response to about 1e-12 (the landing
  * stops on a first-order residual estimate below 1e-13), and never worse than acceptedResidual(lambda R)
@@ -141,6 +142,14 @@ export class LogitQreSolver {
     checkLambda(lambda);
     const ks = game.strategies;
     const stats = this.sys.stats;
+    if (this.unique !== null && ks.length === 1 && game.payoffs.length === ks[0]) {
+      // One player: the logit choice is the only QRE (a round game where one party is left to decide).
+      if (out === undefined) out = new Float64Array(ks[0]);
+      if (out.length >= ks[0] && oneChooser(game.payoffs, ks[0], lambda, out)) {
+        stats.reset();
+        return out;
+      }
+    }
     if (this.unique !== null && ks.length === 2 && ks[0] === 2 && ks[1] === 2 && game.payoffs.length === 8 && game.payoffs instanceof Float64Array) {
       // A 2x2 game whose QRE at lambda is certified unique needs no tracing (unique-pair-qre.ts).
       if (out === undefined) out = new Float64Array(4);
@@ -286,6 +295,27 @@ export class LogitQreSolver {
             'games, whose QRE is ill-conditioned near the limit), and from 1e7 on: lower lambda.'),
     );
   }
+}
+
+/**
+ * The QRE of a one-player game with payoffs u: its logit choice, sigma(a) = exp(lambda (u(a) - max u)) /
+ * sum_b exp(lambda (u(b) - max u)), written to out. Declines (false, out left alone) where a payoff is
+ * not finite or lambda R is beyond MU_GUARANTEED, which the tracer answers or refuses as it always has.
+ */
+function oneChooser(u: ArrayLike<number>, k: number, lambda: number, out: Float64Array): boolean {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let a = 0; a < k; a++) {
+    const v = u[a];
+    if (!(v > -Infinity && v < Infinity)) return false;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!(lambda * (hi - lo) <= MU_GUARANTEED)) return false;
+  let sum = 0;
+  for (let a = 0; a < k; a++) sum += Math.exp(lambda * (u[a] - hi));
+  for (let a = 0; a < k; a++) out[a] = Math.exp(lambda * (u[a] - hi)) / sum;
+  return true;
 }
 
 /** 1e8 rather than 100000000 */

@@ -70,6 +70,21 @@ test('lambda 0 gives the centroid, for any number of players and strategies', ()
   }
 });
 
+test('one player: its logit choice exactly, and the same as the traced branch to 1e-13', () => {
+  // payoffs 0.2, 0.5, -0.1 at lambda 7.05: exp(7.05 (u - 0.5)) / sum = 0.10627, 0.88091, 0.01282
+  const u = [0.2, 0.5, -0.1];
+  const e = u.map((v) => Math.exp(7.05 * (v - 0.5)));
+  const want = e.map((v) => v / (e[0] + e[1] + e[2]));
+  const got = new LogitQreSolver().solve(makeGame([3], u), 7.05);
+  assert.equal(Array.from(got), want);
+  assert.ok(Math.abs(got[0] - 0.10627) < 1e-5 && Math.abs(got[2] - 0.01282) < 1e-5, `${Array.from(got)}`);
+  const traced = new LogitQreSolver({ shortcut: false }).solve(makeGame([3], u), 7.05);
+  assert.ok(maxDiff(got, traced) < 1e-13, `${maxDiff(got, traced)}`);
+  // two actions, a large difference: no overflow, the better one nearly surely
+  const two = new LogitQreSolver().solve(makeGame([2], [-400, 400]), 7.05);
+  assert.equal(Array.from(two), [0, 1]);
+});
+
 test('a game whose payoffs are all equal stays at the centroid for every lambda', () => {
   const flat = makeGame([2, 3], new Array(12).fill(4));
   assert.equal(Array.from(new LogitQreSolver().solve(flat, 50)), [0.5, 0.5, 1 / 3, 1 / 3, 1 / 3]);
