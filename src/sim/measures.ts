@@ -5,8 +5,10 @@
  * and implement() when a deal is signed. docs/MODEL.md §3.3-3.6 state the games; model/games/ceasefire.ts
  * their payoffs, model/games/agent-group.ts their equilibrium.
  *
- * - A ceasefire offered in round r is accepted or not in round r and, if accepted, played from round
- *   max(1, r), that same round included; one in force when the talks open is played from round 1.
+ * - A ceasefire offered in round r is signed by each side that accepts it; a signature stands, and the
+ *   offer stays on the table while the talks go on, the sides yet to sign choosing again each round. It
+ *   is accepted in the round its last side signs and played from round max(1, that round), that round
+ *   included; one in force when the talks open is played from round 1.
  * - An exchange is carried out in `parts` tranches, one a round from the round it is offered; a tranche
  *   is carried out when every side honours it (or a guarantor reverses the defection); a side that
  *   reneges unreversed ends the exchange.
@@ -41,12 +43,19 @@ export class MeasurePlayer {
   private readonly nextTranche: Int32Array;
   /** Per measure and side: violations that side has seen. */
   private readonly seenBy: Int32Array[];
+  /** Per ceasefire and side: 1 once the side has signed it. */
+  private readonly signedBy: Uint8Array[];
+  /** Per ceasefire: 1 while it is offered and not yet signed by every side. */
+  private readonly pending: Uint8Array;
   // scratch, sized for the largest group
   private readonly beliefs: Float64Array;
   private readonly stakes: Float64Array;
   private readonly act: Uint8Array;
   private readonly sawViolation: Uint8Array;
   private readonly value: Float64Array;
+  /** The sides still to sign a ceasefire: their index among its sides, and the actor. */
+  private readonly toSign: Int32Array;
+  private readonly toSignActor: Int32Array;
   private readonly terms: StageTerms = { peace: 0, temptation: 0, sucker: 0, push: 0, gain: 0, future: 0, guarantee: 0 };
   private dealGuaranteeValue = 0;
 
@@ -65,11 +74,15 @@ export class MeasurePlayer {
     this.active = new Uint8Array(s.measures.length);
     this.nextTranche = new Int32Array(s.measures.length);
     this.seenBy = s.measures.map((m) => new Int32Array(m.sides.length));
+    this.signedBy = s.measures.map((m) => new Uint8Array(m.sides.length));
+    this.pending = new Uint8Array(s.measures.length);
     this.beliefs = new Float64Array(maxSides * maxSides);
     this.stakes = new Float64Array(maxSides * 3);
     this.act = new Uint8Array(maxSides);
     this.sawViolation = new Uint8Array(maxSides);
     this.value = new Float64Array(2 * maxSides);
+    this.toSign = new Int32Array(maxSides);
+    this.toSignActor = new Int32Array(maxSides);
   }
 
   /** The deal's combined guarantee this run. */
@@ -84,6 +97,8 @@ export class MeasurePlayer {
     this.active.fill(0);
     this.nextTranche.fill(0);
     for (const a of this.seenBy) a.fill(0);
+    for (const a of this.signedBy) a.fill(0);
+    this.pending.fill(0);
     const ms = this.s.measures;
     for (let m = 0; m < ms.length; m++) {
       rec.measureFate[m] = ms[m].kind === 'ceasefire' ? CF_NOT_OFFERED : -1;
@@ -109,16 +124,23 @@ export class MeasurePlayer {
     return rec.tranches[m] >= ms.parts;
   }
 
-  /** Offer every measure of round r whose prerequisite is met. */
+  /**
+   * Offer every measure of round r whose prerequisite is met, and put again every ceasefire still on the
+   * table to the sides yet to sign it. The round loop calls this only while the talks go on.
+   */
   offer(r: number, rec: RunRecord): void {
     const ms = this.s.measures;
     for (let m = 0; m < ms.length; m++) {
+      if (this.pending[m] && r > ms[m].at) {
+        this.signCeasefire(m, r, rec);
+        continue;
+      }
       if (ms[m].at !== r || ms[m].inForce) continue;
       if (ms[m].requires >= 0 && !this.satisfied(ms[m].requires, rec)) {
         if (this.st.trace) this.st.trace.push({ kind: 'measure', round: r, measure: m, event: `not offered: ${ms[ms[m].requires].id} was not carried out` });
         continue;
       }
-      if (ms[m].kind === 'ceasefire') this.offerCeasefire(m, r, rec);
+      if (ms[m].kind === 'ceasefire') this.signCeasefire(m, r, rec);
       else if (ms[m].kind === 'exchange') {
         this.active[m] = 1;
         rec.measureFate[m] = 0;
@@ -199,8 +221,14 @@ export class MeasurePlayer {
     return this.group.solve(n, this.beliefs, st.lambda, normalForm, true);
   }
 
-  private offerCeasefire(m: number, r: number, rec: RunRecord): void {
+  /**
+   * Round r's signing of ceasefire m. The sides that have not signed it play the acceptance game among
+   * themselves (a side that signed stands by its signature: the single negotiating text of §3.2, Raiffa
+   * 1982); those that accept sign. It is accepted when its last side signs; until then it stays on the table.
+   */
+  private signCeasefire(m: number, r: number, rec: RunRecord): void {
     const st = this.st;
+    const { nA } = st;
     const ms = this.s.measures[m];
     const n = ms.sides.length;
     const sigma = this.complianceEquilibrium(m, false);
@@ -209,21 +237,56 @@ export class MeasurePlayer {
       const gain = st.warGain[ms.sides[i]];
       for (let t = 0; t < 2; t++) this.value[2 * i + t] = horizon * complianceSurplus(this.group, 2 * i + t, sigma[2 * i + t], this.group.q[i], gain);
     }
+    // the acceptance game of the sides yet to sign (every other side's signature is certain)
+    const signed = this.signedBy[m];
+    const { toSign, toSignActor } = this;
+    let k = 0;
     for (let i = 0; i < n; i++) {
-      const a = ms.sides[i];
-      const face = ms.offeredBy === a ? st.offerCost[a] : 0;
-      for (let t = 0; t < 2; t++) setAcceptance(this.group, 2 * i + t, face, this.value[2 * i + t]);
+      if (signed[i]) continue;
+      toSign[k] = i;
+      toSignActor[k++] = ms.sides[i];
     }
-    const acc = this.group.solve(n, this.beliefs, st.lambda, st.trace !== null);
-    const all = this.drawPublic(m, r, 'ceasefire offer', ['accept', 'reject'], acc);
+    for (let p = 0; p < k; p++) {
+      const a = toSignActor[p];
+      for (let p2 = 0; p2 < k; p2++) this.beliefs[p * k + p2] = p === p2 ? 1 : st.belief[a * nA + toSignActor[p2]];
+      const face = ms.offeredBy === a ? st.offerCost[a] : 0;
+      for (let t = 0; t < 2; t++) setAcceptance(this.group, 2 * p + t, face, this.value[2 * toSign[p] + t]);
+    }
+    const acc = this.group.solve(k, this.beliefs, st.lambda, st.trace !== null);
+    let all = true;
+    for (let p = 0; p < k; p++) {
+      this.act[p] = st.rng() < acc[2 * p + st.type[toSignActor[p]]] ? 0 : 1;
+      if (this.act[p] === 1) all = false;
+    }
+    st.decisions += k;
+    if (st.trace) this.traceAgents(r, `ceasefire offer (${ms.id})`, toSignActor, k, ['accept', 'reject'], this.act);
+    // every side sees who accepted
+    for (let j = 0; j < n; j++) {
+      const me = ms.sides[j];
+      for (let p = 0; p < k; p++) {
+        const other = toSignActor[p];
+        if (other === me) continue;
+        const before = st.belief[me * nA + other];
+        const p0s = acc[2 * p], p0n = acc[2 * p + 1];
+        const after = this.act[p] === 0 ? bayesTrust(before, p0s, p0n) : bayesTrust(before, 1 - p0s, 1 - p0n);
+        st.belief[me * nA + other] = after;
+        if (st.trace) st.trace.push({ kind: 'trust', round: r, actor: me, about: other, before, after, observed: `saw it ${this.act[p] === 0 ? 'accept' : 'reject'}` });
+      }
+    }
+    for (let p = 0; p < k; p++) if (this.act[p] === 0) signed[toSign[p]] = 1;
     if (all) {
+      this.pending[m] = 0;
       this.active[m] = 1;
       rec.measureFate[m] = CF_HELD;
       rec.measureRound[m] = r;
       if (st.trace) st.trace.push({ kind: 'measure', round: r, measure: m, event: `accepted, in force from round ${Math.max(1, r)}` });
     } else {
+      this.pending[m] = 1;
       rec.measureFate[m] = CF_REJECTED;
-      if (st.trace) st.trace.push({ kind: 'measure', round: r, measure: m, event: 'rejected' });
+      if (st.trace) {
+        const names = ms.sides.filter((_, i) => signed[i]).map((a) => this.s.actors[a].name);
+        st.trace.push({ kind: 'measure', round: r, measure: m, event: `not accepted by every side${names.length ? ` (signed so far: ${names.join(', ')})` : ''}; the offer stands while the talks go on` });
+      }
     }
   }
 

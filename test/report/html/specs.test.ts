@@ -22,7 +22,7 @@ function specRows(spec: object): unknown[] {
 test('outcomes: four rows, in the JSON order, carrying the summary\'s own numbers', () => {
   const rows = outcomeRows(s);
   assert.equal(rows.map((r) => r.outcome), ['agreement', 'withdrawal', 'stalemate', 'no_talks']);
-  assert.equal(rows[1], { outcome: 'withdrawal', label: OUTCOME_LABELS.withdrawal, p: 0.766, lo: s.outcomes.withdrawal.lo, hi: s.outcomes.withdrawal.hi, text: '76.6%' });
+  assert.equal(rows[1], { outcome: 'withdrawal', label: OUTCOME_LABELS.withdrawal, p: 0.758, lo: s.outcomes.withdrawal.lo, hi: s.outcomes.withdrawal.hi, text: '75.8%' });
   assert.is(specRows(outcomeSpec(s)).length, 4);
   const layers = (outcomeSpec(s) as { layer: { mark: { type: string } }[] }).layer.map((l) => l.mark.type);
   assert.equal(layers, ['bar', 'errorbar', 'text']);
