@@ -30,8 +30,9 @@
  *   (lambda R beyond about 1e4), the same branch traced in every log-ratio, each player's most
  *   probable strategy as its reference.
  * And unique-pair-qre.ts: a 2x2 game whose QRE at lambda is certified unique needs no tracing, nor does
- * a game of one player, whose only QRE is its logit choice (oneChooser); only a solver with the
- * constructor's defaults (shortcut and elimination on, caution 1) takes those shortcuts.
+ * a two-player game where one player has two strategies, certified by unique-binary-qre.ts, nor a game of
+ * one player, whose only QRE is its logit choice (oneChooser); only a solver with the constructor's
+ * defaults (shortcut and elimination on, caution 1) takes those shortcuts.
  *
  * Accuracy: the returned profile is a fixed point of the logit response to about 1e-12 (the landing
  * stops on a first-order residual estimate below 1e-13), and never worse than acceptedResidual(lambda R)
@@ -61,6 +62,7 @@ import { acceptedResidual, lambdaTimesRange, MU_GUARANTEED, residualAccepted } f
 import { PathTraceFailure, trace, type PointRecorder } from './qre/path-tracer.js';
 import { QreSystem, type QreSolveStats } from './qre/system.js';
 import { MAX_STEPS, TraceState } from './qre/trace-state.js';
+import { UniqueBinaryQre } from './unique-binary-qre.js';
 import { UniquePairQre } from './unique-pair-qre.js';
 
 export type { QreSolveStats } from './qre/system.js';
@@ -111,6 +113,8 @@ export class LogitQreSolver {
   private readonly st: TraceState;
   /** The certified shortcut for 2x2 games with one QRE (null: always trace; see the constructor). */
   private readonly unique: UniquePairQre | null;
+  /** The certified shortcut for two-player games where one has two strategies (null: always trace). */
+  private readonly binary: UniqueBinaryQre | null;
   /** made on first need: the trace without elimination, with relabelling (qre/fallback-trace.ts) */
   private fallback: FallbackTrace | null = null;
 
@@ -126,6 +130,7 @@ export class LogitQreSolver {
     const c = opts?.caution ?? 1;
     const eliminate = opts?.eliminate ?? true;
     this.unique = (opts?.shortcut ?? true) && c === 1 && eliminate ? new UniquePairQre() : null;
+    this.binary = this.unique !== null ? new UniqueBinaryQre() : null;
     if (!(c > 0 && c <= 1)) throw new Error(`logit QRE: caution must be in (0, 1], got ${c}`);
     this.sys = new QreSystem(eliminate);
     this.st = new TraceState(this.sys, c);
@@ -148,6 +153,19 @@ export class LogitQreSolver {
       if (out.length >= ks[0] && oneChooser(game.payoffs, ks[0], lambda, out)) {
         stats.reset();
         return out;
+      }
+    }
+    if (this.binary !== null && ks.length === 2 && (ks[0] === 2) !== (ks[1] === 2)) {
+      // One player of two strategies against one of more, certified unique (unique-binary-qre.ts).
+      const m = ks[0] + ks[1];
+      if (out === undefined) out = new Float64Array(m);
+      if (out.length >= m && this.binary.solve(ks, game.payoffs, lambda, out)) {
+        const residual = this.binary.residual;
+        if (residual <= 1e-10 || residual <= acceptedResidual(lambdaTimesRange(game, lambda))) {
+          stats.reset();
+          stats.residual = residual;
+          return out;
+        }
       }
     }
     if (this.unique !== null && ks.length === 2 && ks[0] === 2 && ks[1] === 2 && game.payoffs.length === 8 && game.payoffs instanceof Float64Array) {
