@@ -1,6 +1,7 @@
 /**
- * The state of one run that the round loop (run.ts) and the measures (measures.ts) share: the sampled
- * numbers, each actor's type, beliefs, pressure and stakes. Allocated once per engine, reset every run.
+ * The state of one run that the round loop (run.ts) and the measures (measures.ts, ceasefire-play.ts)
+ * share: the sampled numbers, each actor's type, beliefs, pressure and stakes. Allocated once per engine,
+ * reset every run.
  */
 import { N_PUSH, pushIndex } from '../model/preferences/inclination.js';
 import type { PushedAction, Scenario } from '../scenario/types.js';
