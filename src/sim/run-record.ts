@@ -83,6 +83,30 @@ export function playedRounds(s: Scenario): number {
   return s.rounds + s.window;
 }
 
+/**
+ * Start a record reused run after run afresh: the outcomes of a run in which nothing has happened yet. The
+ * run sets the rest as it starts: `attended` (by role), `measureFate` (by the measures), `values`, `run`
+ * and `decisions`.
+ */
+export function clearRunRecord(rec: RunRecord): void {
+  rec.outcome = STALEMATE;
+  rec.endRound = 0;
+  rec.withdrewRound.fill(0);
+  rec.trigger.fill(TRIGGER_NONE);
+  rec.deal.fill(NaN);
+  rec.heldRounds.fill(0);
+  rec.brokenBy.fill(-1);
+  rec.ceasefireRound.fill(0);
+  rec.measureRound.fill(-1);
+  rec.tranches.fill(0);
+  rec.endedRound.fill(0);
+  rec.firstViolation.fill(0);
+  rec.threatened.fill(0);
+  rec.frameworkRound = 0;
+  rec.ratified.fill(-1);
+  rec.implemented = -1;
+}
+
 export function newRunRecord(s: Scenario): RunRecord {
   const nA = s.actors.length;
   return {

@@ -11,42 +11,40 @@
  * Every choice is drawn from the logit QRE of its stage game with this run's generator, so the run depends
  * on (scenario, seed, run index) only.
  *
+ * The run's set-up (sampling its numbers and deriving each actor's arrays) is run-inputs.ts; what the
+ * text on the table is worth to each party, party-values.ts.
+ *
  * docs/MODEL.md states every equation; the stage games' comments state their payoffs.
  */
 import { fillAttendanceGame, type AttendanceTerms } from '../model/games/attendance.js';
-import { INSINCERE, SINCERE } from '../model/games/bayesian-pair.js';
 import { ACCEPT, ACTION_NAMES, fillRoundGame, roundAction, WITHDRAW, type RoundTerms } from '../model/games/round-game.js';
-import { talksContinuation } from '../model/continuation.js';
-import { dealValue } from '../model/deal-value.js';
-import { implementationProbability } from '../model/implementation.js';
 import { logit2 } from '../model/logit-choice.js';
 import { LogitQreSolver } from '../model/logit-qre.js';
 import { NashBargainer } from '../model/nash-bargaining.js';
-import { expectedPayoffs, type NormalFormGame } from '../model/normal-form.js';
-import { bindCondition, compileCondition, conditionBox, conditionHolds, type CompiledCondition } from '../model/preferences/red-line.js';
-import { pushIndex } from '../model/preferences/inclination.js';
-import { applyPriority } from '../model/preferences/priority.js';
+import type { NormalFormGame } from '../model/normal-form.js';
+import { conditionBox, conditionHolds, type CompiledCondition } from '../model/preferences/red-line.js';
 import { Mediator } from '../model/proposal.js';
 import { ExitWatch, type ExitRound } from './exit-watch.js';
-import { spatialUtility, weightedDistance } from '../model/spatial-utility.js';
-import { sampleParams } from '../scenario/sample.js';
+import { spatialUtility } from '../model/spatial-utility.js';
 import type { Scenario } from '../scenario/types.js';
 import { MeasurePlayer } from './measures.js';
+import { PartyValues } from './party-values.js';
 import { runRng } from './rng.js';
 import {
   AGREEMENT,
+  clearRunRecord,
   NO_TALKS,
   playedRounds,
   STALEMATE,
   talkRounds,
   TRIGGER_CHOICE,
   TRIGGER_EXIT,
-  TRIGGER_NONE,
   WITHDRAWAL,
   type RunRecord,
 } from './run-record.js';
+import { RunInputs, type InputHook } from './run-inputs.js';
 import { RunState } from './run-state.js';
-import type { TraceEvent, TracePlayer } from './trace-event.js';
+import { gameEvent, type TraceEvent } from './trace-event.js';
 
 /**
  * The text stays the same while no issue of the proposal moves by more than this (0..100 scale): half a
@@ -54,8 +52,7 @@ import type { TraceEvent, TracePlayer } from './trace-event.js';
  */
 export const SAME_TEXT = 0.5;
 
-/** A caller's hook to overwrite sampled values (negsim explain sets inputs per run). */
-export type InputHook = (values: Float64Array) => void;
+export type { InputHook } from './run-inputs.js';
 
 export class RunEngine {
   readonly scenario: Scenario;
@@ -68,31 +65,16 @@ export class RunEngine {
   private readonly played: number;
   private readonly parties: number[];
   private readonly essential: Uint8Array;
-  private readonly conditions: CompiledCondition[][];
-  /** Per actor and condition: whether it counts at the framework stage (not a box on non-framework issues only). */
-  private readonly frameworkCondition: boolean[][];
+  /** This run's sampled numbers and each actor's positions, weights, costs and binding conditions. */
+  private readonly inputs: RunInputs;
+  /** D_i, C_i and V_i of each party present, this round. */
+  private readonly values: PartyValues;
   private readonly exitWatch: ExitWatch;
   private readonly ratifiers: number[];
   private readonly solver = new LogitQreSolver();
   private readonly mediator: Mediator;
   private readonly bargainer: NashBargainer;
 
-  private readonly flex: Float64Array;
-  private readonly walkout: Float64Array;
-  private readonly boycott: Float64Array;
-  private readonly capability: Float64Array;
-  private readonly pos0: Float64Array;
-  private readonly pos: Float64Array;
-  private readonly weight: Float64Array;
-  /** Issue weights over the framework's issues only (framework stage). */
-  private readonly fwWeight: Float64Array;
-  private readonly csWeight: Float64Array;
-  private readonly binding: Uint8Array[];
-  private readonly penalty: Float64Array[];
-  private readonly ownLo: Float64Array;
-  private readonly ownHi: Float64Array;
-  private readonly ownLoOf: Float64Array[];
-  private readonly ownHiOf: Float64Array[];
   private readonly present: Uint8Array;
   private readonly atTable: Uint8Array;
   private readonly signed: Uint8Array;
@@ -101,8 +83,6 @@ export class RunEngine {
   private readonly lastProposal: Float64Array;
   private readonly boxLo: Float64Array;
   private readonly boxHi: Float64Array;
-  private readonly canAccept: Uint8Array;
-  private readonly dealValue: Float64Array;
   private readonly exitHit: Uint8Array;
   private readonly signatories: Int32Array;
   private readonly dealGains: Float64Array;
@@ -111,9 +91,6 @@ export class RunEngine {
   private framework = false;
   private frameworkAgreed = false;
   private readonly frameworkDeal: Float64Array;
-  private readonly inFramework: Set<number>;
-  private delay = 0;
-  private deadlineCost = 0;
 
   private readonly playersGame: NormalFormGame;
   private readonly payoffBuffer: Float64Array;
@@ -139,30 +116,12 @@ export class RunEngine {
     this.parties = s.actors.flatMap((a, i) => (a.role === 'party' && a.atTable ? [i] : []));
     this.ratifiers = s.actors.flatMap((a, i) => (a.role === 'ratifier' ? [i] : []));
     this.essential = Uint8Array.from(s.actors, (a) => (a.role === 'party' && a.essential ? 1 : 0));
-    const issueIds = s.issues.map((i) => i.id);
-    this.conditions = s.actors.map((a) => a.conditions.map((c) => compileCondition(c, issueIds)));
-    const inFramework = (this.inFramework = new Set(s.framework));
-    this.frameworkCondition = this.conditions.map((cs) => cs.map((c) => c.bounds === null || c.bounds.some((b) => inFramework.has(b.issue))));
-    this.bindingConds = this.conditions.flat();
+    const inp = (this.inputs = new RunInputs(s, this.st));
+    this.bindingConds = inp.conditions.flat();
     this.bindingHolders = this.bindingConds.map(() => -1);
     this.mediator = new Mediator(nA, nI);
     this.bargainer = new NashBargainer(nA, nI);
 
-    this.flex = new Float64Array(nA);
-    this.walkout = new Float64Array(nA);
-    this.boycott = new Float64Array(nA);
-    this.capability = new Float64Array(nA);
-    this.pos0 = new Float64Array(nA * nI);
-    this.pos = new Float64Array(nA * nI);
-    this.weight = new Float64Array(nA * nI);
-    this.fwWeight = new Float64Array(nA * nI);
-    this.csWeight = new Float64Array(nA * nI);
-    this.binding = this.conditions.map((c) => new Uint8Array(c.length));
-    this.penalty = this.conditions.map((c) => new Float64Array(c.length));
-    this.ownLo = new Float64Array(nA * nI);
-    this.ownHi = new Float64Array(nA * nI);
-    this.ownLoOf = Array.from({ length: nA }, (_, a) => this.ownLo.subarray(a * nI, a * nI + nI));
-    this.ownHiOf = Array.from({ length: nA }, (_, a) => this.ownHi.subarray(a * nI, a * nI + nI));
     this.present = new Uint8Array(nA);
     this.atTable = new Uint8Array(nA);
     this.signed = new Uint8Array(nA);
@@ -171,17 +130,13 @@ export class RunEngine {
     this.lastProposal = new Float64Array(nI);
     this.boxLo = new Float64Array(nI);
     this.boxHi = new Float64Array(nI);
-    this.canAccept = new Uint8Array(nA);
-    this.dealValue = new Float64Array(nA);
     this.exitHit = new Uint8Array(nA);
     this.signatories = new Int32Array(nA);
     this.dealGains = new Float64Array(nA);
     this.who = new Int32Array(nA);
     this.frameworkDeal = new Float64Array(nI);
-    this.exitWatch = new ExitWatch(s, {
-      pos0: this.pos0, pos: this.pos, weight: this.weight, conditions: this.conditions, binding: this.binding,
-      frameworkCondition: this.frameworkCondition,
-    });
+    this.exitWatch = new ExitWatch(s, inp);
+    this.values = new PartyValues(s, this.st, inp, this.measures, this.present, this.essential);
 
     const P = this.parties.length;
     this.payoffBuffer = new Float64Array(Math.pow(3, P) * P);
@@ -227,111 +182,19 @@ export class RunEngine {
   }
 
   // ---------------------------------------------------------------------------------------------------
-  // set-up: sample the scenario's numbers and derive the run's arrays
+  // set-up: sample the run's inputs (run-inputs.ts), then start every flag of the talks and the record afresh
 
   private setUp(rec: RunRecord, inputs: InputHook | null): void {
     const s = this.scenario;
     const st = this.st;
-    const { nA, nI } = this;
-    const v = st.values;
-    const rng = st.rng;
-    sampleParams(s.params, rng, v);
-    if (inputs) inputs(v);
-    if (st.trace) {
-      st.trace.push({
-        kind: 'sampled',
-        values: s.params.flatMap((p, i) => (p.dist.kind === 'fixed' ? [] : [{ path: p.path, value: v[i] }])),
-      });
-    }
-    st.lambda = v[s.model.lambda];
-    st.delta = v[s.model.discount];
-    st.betrayal = v[s.model.betrayalCost];
-    this.delay = v[s.model.delayCost];
-    this.deadlineCost = s.deadlineCost >= 0 ? v[s.deadlineCost] : 0;
-    const inFramework = this.inFramework;
-
-    for (let a = 0; a < nA; a++) {
-      const actor = s.actors[a];
-      st.type[a] = rng() < v[actor.sincerity] ? SINCERE : INSINCERE;
-      st.outside[a] = v[actor.outsideOption.value];
-      st.offerCost[a] = v[actor.offerCost];
-      st.warGain[a] = v[actor.warGain];
-      this.walkout[a] = v[actor.walkoutCost];
-      this.boycott[a] = v[actor.boycottCost];
-      this.flex[a] = v[actor.flexibility];
-      const cap = (this.capability[a] = v[actor.capability]);
-      const o = a * nI;
-      let total = 0;
-      let fwTotal = 0;
-      for (let k = 0; k < nI; k++) {
-        const has = actor.position[k] >= 0;
-        this.pos0[o + k] = this.pos[o + k] = has ? v[actor.position[k]] : NaN;
-        st.sal[o + k] = has && actor.salience[k] >= 0 ? v[actor.salience[k]] : 0;
-        this.weight[o + k] = st.sal[o + k];
-        total += st.sal[o + k];
-        if (inFramework.has(k)) fwTotal += st.sal[o + k];
-      }
-      for (let k = 0; k < nI; k++) {
-        this.fwWeight[o + k] = inFramework.has(k) && fwTotal > 0 ? this.weight[o + k] / fwTotal : 0;
-        if (total > 0) this.weight[o + k] /= total;
-        this.csWeight[o + k] = cap * st.sal[o + k];
-      }
-      for (const p of actor.priorities) applyPriority(this.weight, o, nI, p.issues);
-    }
-    if (st.trace) st.trace.push({ kind: 'types', sincere: Array.from(st.type, (t) => t === SINCERE) });
-
-    // beliefs: the common prior (the other's own sincerity) unless the scenario says otherwise
-    for (let a = 0; a < nA; a++) {
-      for (let b = 0; b < nA; b++) st.belief[a * nA + b] = a === b ? 1 : v[s.actors[b].sincerity];
-      for (const bel of s.actors[a].beliefs) st.belief[a * nA + bel.about] = v[bel.sincere];
-    }
-    st.push.fill(0);
-    for (let a = 0; a < nA; a++) {
-      for (const inc of s.actors[a].inclinations) st.push[pushIndex(a, inc.toward)] += v[inc.strength];
-      for (const pr of s.actors[a].pressure) {
-        for (const t of pr.toward) st.push[pushIndex(pr.on, t)] += v[pr.strength];
-      }
-    }
-    this.ownLo.fill(0);
-    this.ownHi.fill(100);
-    for (let a = 0; a < nA; a++) {
-      const conds = this.conditions[a];
-      for (let j = 0; j < conds.length; j++) {
-        const c = conds[j];
-        bindCondition(c, v);
-        this.binding[a][j] = rng() < v[c.spec.firmness] ? 1 : 0;
-        this.penalty[a][j] = v[c.spec.penalty];
-        if (this.binding[a][j]) conditionBox(c, this.ownLoOf[a], this.ownHiOf[a]);
-        if (st.trace) {
-          st.trace.push({
-            kind: 'condition', actor: a, condition: j, binding: this.binding[a][j] === 1, text: c.spec.text,
-            source: c.spec.source, penalty: this.penalty[a][j],
-          });
-        }
-      }
-      this.exitWatch.bind(a, v);
-    }
-
+    const { nA } = this;
+    this.inputs.sample(inputs);
+    for (let a = 0; a < nA; a++) this.exitWatch.bind(a, st.values);
     st.seen.fill(0);
     this.signed.fill(0);
     this.framework = s.framework.length > 0;
     this.frameworkAgreed = false;
-    rec.outcome = STALEMATE;
-    rec.endRound = 0;
-    rec.withdrewRound.fill(0);
-    rec.trigger.fill(TRIGGER_NONE);
-    rec.deal.fill(NaN);
-    rec.heldRounds.fill(0);
-    rec.brokenBy.fill(-1);
-    rec.ceasefireRound.fill(0);
-    rec.measureRound.fill(-1);
-    rec.tranches.fill(0);
-    rec.endedRound.fill(0);
-    rec.firstViolation.fill(0);
-    rec.threatened.fill(0);
-    rec.frameworkRound = 0;
-    rec.ratified.fill(-1);
-    rec.implemented = -1;
+    clearRunRecord(rec);
     this.measures.reset(rec);
     for (let a = 0; a < nA; a++) {
       const actor = s.actors[a];
@@ -354,7 +217,7 @@ export class RunEngine {
     for (const a of this.parties) this.present[a] = 1;
     this.lastProposal.fill(50);
     this.propose(0);
-    this.valueDeals(0);
+    this.values.valueDeals(0, this.proposal, this.framework);
     if (!this.attend(rec)) {
       rec.outcome = NO_TALKS;
       rec.endRound = 0;
@@ -369,7 +232,7 @@ export class RunEngine {
       this.measures.play(r, rec);
       if (!talking) continue;
       this.propose(r);
-      this.valueDeals(r);
+      this.values.valueDeals(r, this.proposal, this.framework);
       const ended = this.roundChoice(r, rec);
       if (ended) {
         talking = false;
@@ -398,18 +261,19 @@ export class RunEngine {
    */
   private propose(r: number): void {
     const { nA, nI } = this;
+    const { conditions, binding, frameworkCondition, pos } = this.inputs;
     let count = 0;
     for (let a = 0; a < nA; a++) {
       if (!this.present[a] || !this.essential[a]) continue;
-      const conds = this.conditions[a];
+      const conds = conditions[a];
       for (let j = 0; j < conds.length; j++) {
-        if (this.binding[a][j] && (!this.framework || this.frameworkCondition[a][j])) {
+        if (binding[a][j] && (!this.framework || frameworkCondition[a][j])) {
           this.bindingConds[count] = conds[j];
           this.bindingHolders[count++] = a;
         }
       }
     }
-    const res = this.mediator.propose(this.present, this.pos, this.csWeight, this.bindingConds, this.bindingHolders, this.lastProposal, this.proposal, count);
+    const res = this.mediator.propose(this.present, pos, this.inputs.csWeight, this.bindingConds, this.bindingHolders, this.lastProposal, this.proposal, count);
     let bargained = false;
     if (res.feasible) {
       this.boxLo.fill(0);
@@ -423,8 +287,8 @@ export class RunEngine {
       for (let k = 0; k < nI; k++) if (!(this.boxLo[k] <= this.boxHi[k]) || this.proposal[k] < this.boxLo[k] || this.proposal[k] > this.boxHi[k]) inBox = false;
       if (inBox && n > 0) {
         this.lastProposal.set(this.proposal);
-        const w = this.framework ? this.fwWeight : this.weight;
-        bargained = this.bargainer.solve(this.proposal, this.boxLo, this.boxHi, this.who, n, this.pos, w, this.st.outside, this.capability);
+        const w = this.framework ? this.inputs.fwWeight : this.inputs.weight;
+        bargained = this.bargainer.solve(this.proposal, this.boxLo, this.boxHi, this.who, n, pos, w, this.st.outside, this.inputs.capability);
         if (bargained) {
           for (let j = 0; j < count; j++) {
             if (!conditionHolds(this.bindingConds[j], this.proposal)) {
@@ -451,70 +315,6 @@ export class RunEngine {
     }
   }
 
-  /** Whether i's binding conditions allow the proposal (at the framework stage, those on its issues). */
-  private holds(a: number, j: number): boolean {
-    if (this.framework && !this.frameworkCondition[a][j]) return true;
-    return conditionHolds(this.conditions[a][j], this.proposal);
-  }
-
-  /** D_i (the deal's worth, if signed) and whether i can accept it, for every party present. */
-  private valueDeals(r: number): void {
-    const { nA, nI } = this;
-    const st = this.st;
-    const w = this.framework ? this.fwWeight : this.weight;
-    for (let a = 0; a < nA; a++) {
-      if (!this.present[a] || this.scenario.actors[a].role !== 'party') continue;
-      let ok = 1;
-      let soft = 0;
-      const conds = this.conditions[a];
-      const broken: string[] | null = st.trace ? [] : null;
-      for (let j = 0; j < conds.length; j++) {
-        if (this.holds(a, j)) continue;
-        if (this.binding[a][j]) ok = 0;
-        else soft += this.penalty[a][j];
-        if (broken) broken.push(conds[j].spec.text);
-      }
-      const u = spatialUtility(this.proposal, this.pos, w, a * nI, nI);
-      const tau = this.minTrust(a);
-      const pi = implementationProbability(tau, this.measures.dealGuaranteeOf);
-      this.canAccept[a] = ok;
-      this.dealValue[a] = dealValue(u, pi, st.outside[a], st.betrayal, soft);
-      if (st.trace) {
-        st.trace.push({
-          kind: 'deal-value', round: r, actor: a, utility: u, trust: pi, deal: this.dealValue[a],
-          cont: this.continuation(a, r), canAccept: ok === 1, brokenBy: broken ?? [],
-        });
-      }
-    }
-  }
-
-  /** The lowest of a's beliefs that the other essential parties present are sincere (1 if none). */
-  private minTrust(a: number): number {
-    const { nA } = this;
-    let t = 1;
-    for (let b = 0; b < nA; b++) {
-      if (b === a || !this.essential[b] || !this.present[b]) continue;
-      t = Math.min(t, this.st.belief[a * nA + b]);
-    }
-    return t;
-  }
-
-  /**
-   * V_i, what entering the talks is worth: the deal a round later, or walking away to the outside option
-   * (continuation.ts without the cost of delay, which is paid by rounds of talks, not by turning up: so
-   * V_i >= o_i >= o_i - alone and attending stays a strategic complement).
-   */
-  private entryValue(a: number): number {
-    return talksContinuation(this.st.outside[a], this.dealValue[a], this.canAccept[a] === 1, this.st.delta, 0, false, 0);
-  }
-
-  /** C_i of round r (continuation.ts). */
-  private continuation(a: number, r: number): number {
-    const last = r >= this.T;
-    const deadline = last && this.scenario.deadline > 0 ? this.deadlineCost : 0;
-    return talksContinuation(this.st.outside[a], this.dealValue[a], this.canAccept[a] === 1, this.st.delta, this.delay, last, deadline);
-  }
-
   private attend(rec: RunRecord): boolean {
     const st = this.st;
     const s = this.scenario;
@@ -539,10 +339,10 @@ export class RunEngine {
         continue;
       }
       pl[P] = a;
-      t.value[P] = this.entryValue(a);
+      t.value[P] = this.values.entryValue(a);
       t.outside[P] = st.outside[a];
       t.alone[P] = alone;
-      t.boycott[P] = this.boycott[a];
+      t.boycott[P] = this.inputs.boycott[a];
       t.push[P] = st.pushOf(a, 'attend');
       t.unmet[P] = unmet;
       t.essential[P] = this.essential[a];
@@ -564,7 +364,7 @@ export class RunEngine {
         this.present[a] = attends;
         if (!attends && this.essential[a]) talks = false;
       }
-      if (st.trace) this.traceGame(0, 'attendance', this.playersGame, sigma, Array.from(pl.subarray(0, P)), chosen!, () => ['attend', 'boycott']);
+      if (st.trace) st.trace.push(gameEvent(0, 'attendance', st.lambda, this.playersGame, sigma, Array.from(pl.subarray(0, P)), chosen!, () => ['attend', 'boycott']));
     }
     return talks;
   }
@@ -586,9 +386,9 @@ export class RunEngine {
         now.round = r;
         now.rounds = this.T;
         now.violations = st.seen[a];
-        now.trust = this.minTrust(a);
+        now.trust = this.values.minTrust(a);
         now.framework = this.framework;
-        stay -= this.exitWatch.stayCost(a, this.proposal, this.canAccept[a] === 0, now, st.trace);
+        stay -= this.exitWatch.stayCost(a, this.proposal, this.values.canAccept[a] === 0, now, st.trace);
         if (this.exitWatch.hit) {
           this.exitHit[a] = 1;
           if (rec.threatened[a] === 0) rec.threatened[a] = r;
@@ -596,12 +396,12 @@ export class RunEngine {
           rec.threatened[a] = r;
         }
       }
-      t.canAccept[i] = this.canAccept[a];
+      t.canAccept[i] = this.values.canAccept[a];
       t.essential[i] = this.essential[a];
       t.outside[i] = st.outside[a];
-      t.walkout[i] = this.walkout[a];
-      t.deal[i] = this.dealValue[a];
-      t.cont[i] = this.continuation(a, r);
+      t.walkout[i] = this.inputs.walkout[a];
+      t.deal[i] = this.values.deal[a];
+      t.cont[i] = this.values.continuation(a, r);
       t.stay[i] = stay;
       t.accept[i] = st.pushOf(a, 'accept');
     }
@@ -641,9 +441,9 @@ export class RunEngine {
       }
       if (st.trace) {
         const cans = Array.from(t.canAccept.subarray(0, n));
-        this.traceGame(r, 'round', this.playersGame, sigma, Array.from(pl.subarray(0, n)), chosen!, (i) =>
+        st.trace.push(gameEvent(r, 'round', st.lambda, this.playersGame, sigma, Array.from(pl.subarray(0, n)), chosen!, (i) =>
           cans[i] ? [...ACTION_NAMES] : ACTION_NAMES.slice(1),
-        );
+        ));
       }
     }
     if (essentialWithdrew) {
@@ -677,9 +477,10 @@ export class RunEngine {
   private afterAgreement(r: number, rec: RunRecord): void {
     const st = this.st;
     const { nI } = this;
+    const { pos, weight } = this.inputs;
     let ratified = true;
     for (const a of this.ratifiers) {
-      const u = spatialUtility(this.proposal, this.pos, this.weight, a * nI, nI);
+      const u = spatialUtility(this.proposal, pos, weight, a * nI, nI);
       const p = logit2(st.lambda, u - st.outside[a] + st.pushOf(a, 'accept'));
       const yes = st.rng() < p;
       st.decisions++;
@@ -695,7 +496,7 @@ export class RunEngine {
     for (const a of this.parties) {
       if (!this.essential[a] || !this.present[a]) continue;
       this.signatories[n] = a;
-      this.dealGains[n] = spatialUtility(this.proposal, this.pos, this.weight, a * nI, nI) - st.outside[a];
+      this.dealGains[n] = spatialUtility(this.proposal, pos, weight, a * nI, nI) - st.outside[a];
       n++;
     }
     rec.implemented = n === 0 || this.measures.implement(r, this.signatories, n, this.dealGains) ? 1 : 0;
@@ -705,55 +506,20 @@ export class RunEngine {
   private movePositions(r: number): void {
     const { nI } = this;
     const st = this.st;
+    const { pos, flex, ownLo, ownHi } = this.inputs;
     for (const a of this.parties) {
       if (!this.atTable[a]) continue;
       const o = a * nI;
-      const before = st.trace ? Array.from(this.pos.subarray(o, o + nI)) : null;
+      const before = st.trace ? Array.from(pos.subarray(o, o + nI)) : null;
       for (let k = 0; k < nI; k++) {
-        const p = this.pos[o + k];
+        const p = pos[o + k];
         if (Number.isNaN(p)) continue;
-        let q = p + this.flex[a] * (1 - st.sal[o + k]) * (this.proposal[k] - p);
-        const lo = this.ownLo[o + k], hi = this.ownHi[o + k];
+        let q = p + flex[a] * (1 - st.sal[o + k]) * (this.proposal[k] - p);
+        const lo = ownLo[o + k], hi = ownHi[o + k];
         if (p >= lo && p <= hi) q = Math.min(hi, Math.max(lo, q));
-        this.pos[o + k] = q;
+        pos[o + k] = q;
       }
-      if (st.trace && before) st.trace.push({ kind: 'positions', round: r, actor: a, before, after: Array.from(this.pos.subarray(o, o + nI)) });
+      if (st.trace && before) st.trace.push({ kind: 'positions', round: r, actor: a, before, after: Array.from(pos.subarray(o, o + nI)) });
     }
   }
-
-  // ---------------------------------------------------------------------------------------------------
-
-  private traceGame(
-    round: number,
-    game: string,
-    g: NormalFormGame,
-    sigma: Float64Array,
-    actors: ArrayLike<number>,
-    chosen: number[],
-    names: (i: number) => string[],
-  ): void {
-    const n = g.strategies.length;
-    const utilities = expectedUtilities(g, sigma);
-    const players: TracePlayer[] = [];
-    let off = 0;
-    for (let i = 0; i < n; i++) {
-      const m = g.strategies[i];
-      players.push({
-        actor: actors[i],
-        actions: names(i),
-        utilities: utilities[i],
-        probabilities: Array.from(sigma.subarray(off, off + m)),
-        chosen: chosen[i],
-      });
-      off += m;
-    }
-    this.st.trace!.push({ kind: 'game', round, game, lambda: this.st.lambda, players });
-  }
-}
-
-/** u_i(a, sigma_-i) for every player and action, per player (for traces; not on the hot path). */
-export function expectedUtilities(g: NormalFormGame, sigma: Float64Array): number[][] {
-  const flat = expectedPayoffs(g, sigma);
-  let o = 0;
-  return g.strategies.map((m) => flat.slice(o, (o += m)));
 }

@@ -2,6 +2,7 @@
  * What a traced run reports, step by step: plain data that report/trace.ts puts into words. Only
  * `negsim trace` asks for it; the Monte Carlo passes no sink and pays nothing for it.
  */
+import { expectedPayoffs, type NormalFormGame } from '../model/normal-form.js';
 
 /** One player of a stage game at its equilibrium: what each action was worth and how likely it was. */
 export interface TracePlayer {
@@ -31,3 +32,42 @@ export type TraceEvent =
   | { kind: 'threat'; round: number; actor: number; against: number; text: string; source?: string; demand: number[] }
   | { kind: 'positions'; round: number; actor: number; before: number[]; after: number[] }
   | { kind: 'outcome'; round: number; outcome: string; detail: string };
+
+/**
+ * A stage game played in round `round` as a trace event: for each player (`actors[i]`, its actions named by
+ * `names(i)`), what each action was worth against the others' equilibrium `sigma`, how likely it was, and
+ * `chosen[i]`, the one drawn.
+ */
+export function gameEvent(
+  round: number,
+  game: string,
+  lambda: number,
+  g: NormalFormGame,
+  sigma: Float64Array,
+  actors: ArrayLike<number>,
+  chosen: number[],
+  names: (i: number) => string[],
+): TraceEvent {
+  const utilities = expectedUtilities(g, sigma);
+  const players: TracePlayer[] = [];
+  let off = 0;
+  for (let i = 0; i < g.strategies.length; i++) {
+    const m = g.strategies[i];
+    players.push({
+      actor: actors[i],
+      actions: names(i),
+      utilities: utilities[i],
+      probabilities: Array.from(sigma.subarray(off, off + m)),
+      chosen: chosen[i],
+    });
+    off += m;
+  }
+  return { kind: 'game', round, game, lambda, players };
+}
+
+/** u_i(a, sigma_-i) for every player and action, per player (for traces; not on the hot path). */
+export function expectedUtilities(g: NormalFormGame, sigma: Float64Array): number[][] {
+  const flat = expectedPayoffs(g, sigma);
+  let o = 0;
+  return g.strategies.map((m) => flat.slice(o, (o += m)));
+}

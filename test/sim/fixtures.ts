@@ -3,7 +3,9 @@
  */
 import { loadScenarioText } from '../../src/scenario/load.js';
 import { newRunRecord, type RunRecord } from '../../src/sim/run-record.js';
+import { runRng } from '../../src/sim/rng.js';
 import { RunEngine } from '../../src/sim/run.js';
+import { RunState } from '../../src/sim/run-state.js';
 import type { Scenario } from '../../src/scenario/types.js';
 
 /**
@@ -121,4 +123,46 @@ export function share(s: Scenario, runs: number, event: (rec: RunRecord) => bool
     if (event(rec)) k++;
   }
   return k / runs;
+}
+
+/** A on x and y with a hard red line on x and a soft one on y; B on x only; a framework on x. */
+export function inputsScenario(sincerityB = 1): Scenario {
+  return scenarioFrom(`
+id: inputs
+title: Run inputs
+rounds: 4
+framework: [x]
+model: { ${PINNED_MODEL}, discount: 0.9, delay_cost: 0.02 }
+issues:
+  x: { low: "none", high: "all" }
+  y: { low: "none", high: "all" }
+actors:
+  a:
+    name: A
+    role: party
+    sincerity: 1
+    capability: 0.5
+    position: { x: 20, y: 80 }
+    salience: { x: 0.6, y: 0.2 }
+    preferences:
+      - red_line: "x <= 40"
+      - red_line: "y >= 90"
+        firmness: 0
+        penalty: 0.2
+  b:
+    name: B
+    role: party
+    sincerity: ${sincerityB}
+    capability: 0.5
+    position: { x: {uniform: [60, 90]} }
+    salience: { x: 1 }
+`);
+}
+
+/** The shared state of run `run` of seed 1, ready to sample into. */
+export function stateFor(s: Scenario, run = 0): RunState {
+  const st = new RunState(s);
+  st.values = new Float64Array(s.params.length);
+  st.rng = runRng(1, run);
+  return st;
 }
